@@ -97,6 +97,8 @@ export interface IncidentRepository {
    * Most recent `lastAlertAt` first.
    */
   findActive(tenantId: string, query: { since: string; services?: string[]; limit?: number }): Promise<Incident[]>;
+  /** Incidents merged into `targetId` (their findings carry into the target's investigation). */
+  listMergedInto(tenantId: string, targetId: string): Promise<Incident[]>;
   /** Count by status, for metrics. */
   countByStatus(tenantId: string): Promise<Partial<Record<IncidentStatus, number>>>;
 }
