@@ -1,1 +1,4 @@
+export * from './chat.js';
+export * from './chat-context.js';
+export * from './pull-request.js';
 export * from './types.js';
