@@ -1,1 +1,78 @@
-export {};
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Express, NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+
+/** A Web-standard handler, e.g. from `createAuroraHandler`. */
+export type WebHandler = (request: Request) => Promise<Response>;
+
+/** Builds a Web `Request` from an Express request; the raw body streams through untouched (signatures need it). */
+export function toWebRequest(req: ExpressRequest, signal: AbortSignal): Request {
+  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else headers.set(key, String(value));
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  if (hasBody && req.readableEnded) {
+    throw new Error('The request body was already consumed; mount Aurora before express.json()/body parsers');
+  }
+  return new Request(new URL(req.originalUrl, origin), {
+    method: req.method,
+    headers,
+    signal,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined,
+    // Required by Node's fetch for a streamed request body.
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/** Writes a Web `Response` to Express, streaming (SSE) bodies chunk by chunk. */
+export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.status(response.status);
+  response.headers.forEach((value, key) => res.setHeader(key, value));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  const body = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
+  res.on('close', () => body.destroy());
+  for await (const chunk of body) {
+    if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+  }
+  res.end();
+}
+
+/**
+ * Express middleware serving a Web-standard handler. Requests the handler answers with a
+ * 404 `NOT_FOUND` for an unknown route fall through to `next()` when `fallthrough` is set.
+ *
+ * @example
+ * ```ts
+ * const app = express();
+ * app.use(auroraExpress(createAuroraHandler(aurora, { authenticate, integrations })));
+ * app.use(express.json()); // your own routes after Aurora, so webhook bodies stay raw
+ * ```
+ */
+export function auroraExpress(handler: WebHandler, options: { fallthrough?: boolean } = {}) {
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    if (options.fallthrough !== false && !req.path.startsWith('/api/')) return next();
+    const controller = new AbortController();
+    res.on('close', () => controller.abort(new Error('client disconnected')));
+    try {
+      const response = await handler(toWebRequest(req, controller.signal));
+      await sendWebResponse(res, response);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      next(error);
+    }
+  };
+}
+
+/** Mounts Aurora on an app under `/api`. Returns the app. */
+export function mountAurora(app: Express, handler: WebHandler): Express {
+  app.use(auroraExpress(handler));
+  return app;
+}
