@@ -1,1 +1,13 @@
-export {};
+export * from './change-strategy.js';
+export * from './combiner.js';
+export * from './correlator.js';
+export * from './embedding-cache.js';
+export * from './lexical-embeddings.js';
+export * from './options.js';
+export * from './service-name.js';
+export * from './service-strategy.js';
+export * from './similarity-index.js';
+export * from './similarity-strategy.js';
+export * from './time-strategy.js';
+export * from './types.js';
+export * from './vector.js';
