@@ -34,7 +34,8 @@ export default defineConfig({
           name: 'postgres',
           environment: 'node',
           include: ['packages/storage-postgres/src/**/*.test.ts'],
-          // One embedded PostgreSQL server per run; tests create their own databases.
+          // One PostgreSQL server per run (embedded, or DATABASE_URL); each file creates its own database.
+          globalSetup: ['packages/storage-postgres/src/testing/global-setup.ts'],
           fileParallelism: false,
         },
       },

@@ -1,1 +1,11 @@
-export {};
+/**
+ * `@aurora-rca/storage-postgres` — Aurora on PostgreSQL: the `Storage` implementation with
+ * versioned migrations, a distributed `JobQueue` on pg-boss, an `EventBus` on LISTEN/NOTIFY
+ * and a LangGraph checkpointer, so several API and worker processes share one database.
+ * @packageDocumentation
+ */
+export { PostgresConnectionOptions } from './connection.js';
+export { DEFAULT_SCHEMA } from './migrations/identifier.js';
+export { MigrateOptions, type MigrateResult, migrate } from './migrations/migrate.js';
+export { MIGRATIONS, type Migration } from './migrations/migrations.js';
+export { type PostgresStorage, PostgresStorageOptions, postgresStorage } from './storage/postgres-storage.js';
