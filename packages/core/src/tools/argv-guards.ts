@@ -22,8 +22,11 @@ const SHELL_SEQUENCES: ReadonlyArray<[string, string]> = [
   ['<<', 'a here-document (<<)'],
 ];
 
-/** Why an argument must be refused, or `undefined` when it is acceptable. */
-export function argumentProblem(arg: string): string | undefined {
+/**
+ * Why an argument must be refused, or `undefined` when it is acceptable. `allowPipe` is set
+ * for the value of a query-language flag whose language uses `|` (KQL's `--analytics-query`).
+ */
+export function argumentProblem(arg: string, allowPipe = false): string | undefined {
   if (arg.length > MAX_ARG_LENGTH) return `an argument is longer than ${MAX_ARG_LENGTH} characters`;
   for (const ch of arg) {
     const code = ch.codePointAt(0) as number;
@@ -34,21 +37,29 @@ export function argumentProblem(arg: string): string | undefined {
     }
   }
   for (const [seq, what] of SHELL_SEQUENCES) {
+    if (allowPipe && seq === '|' && !arg.includes('||')) continue;
     if (arg.includes(seq)) return `an argument contains ${what}, which only means something to a shell`;
   }
   // A word that starts like a redirection (`>out`, `2>err`, `<in`). Comparisons inside an
   // expression (`severity>=ERROR`) are fine: nothing splits them into a redirection.
   if (/^\d*[<>]/.test(arg)) return 'an argument is an input/output redirection';
-  if (arg === '--') return '`--` (end of options) is refused: diagnostics never need it and it hides arguments';
+  if (arg === '--')
+    return '`--` (end of options) is refused: diagnostics never need it and it hides arguments';
   return undefined;
 }
 
-/** The first problem found in argv, or `undefined`. */
-export function argvProblem(args: readonly string[]): string | undefined {
+/**
+ * The first problem found in argv, or `undefined`. `pipeFlags` names flags (`--analytics-query`)
+ * whose value may contain a single `|`, as a separate argument or as `--flag=value`.
+ */
+export function argvProblem(args: readonly string[], pipeFlags: readonly string[] = []): string | undefined {
   if (args.length === 0) return 'no arguments were given';
   if (args.length > MAX_ARGS) return `more than ${MAX_ARGS} arguments`;
-  for (const arg of args) {
-    const problem = argumentProblem(arg);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const prev = i > 0 ? (args[i - 1] as string) : '';
+    const allowPipe = pipeFlags.includes(prev) || pipeFlags.some((f) => arg.startsWith(`${f}=`));
+    const problem = argumentProblem(arg, allowPipe);
     if (problem) return problem;
   }
   return undefined;

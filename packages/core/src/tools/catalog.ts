@@ -6,7 +6,15 @@ import { MAX_ARG_LENGTH, MAX_ARGS } from './argv-guards.js';
  * `@aurora-rca/adapters/tools` and the recorded ones in `@aurora-rca/core/testing` share
  * them, so a model sees exactly the same tools in a replay as in production.
  */
-export const STANDARD_TOOL_NAMES = ['kubectl', 'gcloud', 'aws', 'az', 'prometheus', 'loki', 'http_get'] as const;
+export const STANDARD_TOOL_NAMES = [
+  'kubectl',
+  'gcloud',
+  'aws',
+  'az',
+  'prometheus',
+  'loki',
+  'http_get',
+] as const;
 export type StandardToolName = (typeof STANDARD_TOOL_NAMES)[number];
 
 /** Input of every command-line tool: the argv without the program name. */
@@ -15,7 +23,9 @@ export const CommandToolInput = z.object({
     .array(z.string().max(MAX_ARG_LENGTH))
     .min(1)
     .max(MAX_ARGS)
-    .describe('Arguments without the program name, one array element per argument, e.g. ["get", "pods", "-n", "shop"]'),
+    .describe(
+      'Arguments without the program name, one array element per argument, e.g. ["get", "pods", "-n", "shop"]',
+    ),
 });
 export type CommandToolInput = z.infer<typeof CommandToolInput>;
 
@@ -44,7 +54,10 @@ export const LokiQueryInput = z.object({
   end: time.optional().describe('Range end; default now'),
   lookback: duration.optional().describe('Window ending at `end` when `start` is not given; default 1h'),
   limit: z.number().int().min(1).max(1000).optional().describe('Maximum log lines; default 100'),
-  direction: z.enum(['backward', 'forward']).optional().describe('backward (newest first, default) or forward'),
+  direction: z
+    .enum(['backward', 'forward'])
+    .optional()
+    .describe('backward (newest first, default) or forward'),
 });
 export type LokiQueryInput = z.infer<typeof LokiQueryInput>;
 
@@ -71,5 +84,6 @@ export const TOOL_DESCRIPTIONS: Record<StandardToolName, string> = {
   prometheus:
     'Evaluate a PromQL expression. Instant query by default; give `lookback` (e.g. "1h") or `start` for a range query.',
   loki: 'Run a LogQL query over a time range (default the last hour) and return matching log lines, newest first.',
-  http_get: 'HTTP GET an allowlisted internal URL (health checks, status pages) and return the status and body.',
+  http_get:
+    'HTTP GET an allowlisted internal URL (health checks, status pages) and return the status and body.',
 };

@@ -20,8 +20,16 @@ export interface CommandClassification {
 /** A classifier for one CLI's argv (without the program name). */
 export type CommandClassifier = (args: readonly string[]) => CommandClassification;
 
-export const read = (words: string[], reason: string): CommandClassification => ({ kind: 'read', reason, words });
-export const write = (words: string[], reason: string): CommandClassification => ({ kind: 'write', reason, words });
+export const read = (words: string[], reason: string): CommandClassification => ({
+  kind: 'read',
+  reason,
+  words,
+});
+export const write = (words: string[], reason: string): CommandClassification => ({
+  kind: 'write',
+  reason,
+  words,
+});
 export const deny = (words: string[], reason: string, hard = false): CommandClassification => ({
   kind: 'deny',
   reason,
@@ -33,7 +41,11 @@ export const deny = (words: string[], reason: string, hard = false): CommandClas
  * For argparse-based CLIs (aws, az, gcloud) a flag may be abbreviated (`--prof` for
  * `--profile`), so a flag is refused when it is a prefix of a refused flag.
  */
-export function matchesDeniedFlag(name: string, denied: ReadonlySet<string>, allowPrefixes: boolean): string | undefined {
+export function matchesDeniedFlag(
+  name: string,
+  denied: ReadonlySet<string>,
+  allowPrefixes: boolean,
+): string | undefined {
   if (denied.has(name)) return name;
   if (!allowPrefixes || !name.startsWith('--') || name.length < 4) return undefined;
   for (const d of denied) if (d.startsWith(name)) return d;

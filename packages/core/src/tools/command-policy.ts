@@ -57,6 +57,9 @@ const CLASSIFIERS: Record<string, CommandClassifier> = {
   az: classifyAz,
 };
 
+/** Query-language flags whose values may use `|` (KQL pipes). */
+const PIPE_FLAGS: Record<string, string[]> = { az: ['--analytics-query'] };
+
 /**
  * Creates the command policy used by every command-line tool.
  *
@@ -84,8 +87,9 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
 
   function classify(tool: string, args: readonly string[], tenantId?: string): CommandClassification {
     const classifier = CLASSIFIERS[tool];
-    if (!classifier) return { kind: 'deny', reason: `no policy for the tool "${tool}"`, words: [], hard: true };
-    const problem = argvProblem(args);
+    if (!classifier)
+      return { kind: 'deny', reason: `no policy for the tool "${tool}"`, words: [], hard: true };
+    const problem = argvProblem(args, PIPE_FLAGS[tool]);
     if (problem) return { kind: 'deny', reason: problem, words: [], hard: true };
     const base = classifier(args);
     if (base.hard) return base;
@@ -95,7 +99,8 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
     const denyRule = applicable.find((r) => r.decision === 'deny');
     const rule = denyRule ?? applicable[0];
     if (!rule) return base;
-    const reason = rule.reason ?? `${rule.decision} by a configured rule for "${tool} ${rule.command.join(' ')}"`;
+    const reason =
+      rule.reason ?? `${rule.decision} by a configured rule for "${tool} ${rule.command.join(' ')}"`;
     const kind = rule.decision === 'allow' ? 'read' : rule.decision === 'ask' ? 'write' : 'deny';
     return { kind, reason, words: base.words };
   }
@@ -108,7 +113,10 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
       if (c.kind === 'read') return { decision: 'allow', reason: c.reason };
       if (c.kind === 'deny') return { decision: 'deny', reason: c.reason };
       if (context.mode === 'agent') {
-        return { decision: 'ask', reason: `${c.reason}; it runs only after a person approves this exact command` };
+        return {
+          decision: 'ask',
+          reason: `${c.reason}; it runs only after a person approves this exact command`,
+        };
       }
       return {
         decision: 'deny',

@@ -1,7 +1,7 @@
-import type { CommandRunResult, CommandRunner } from '../spec/command-runner.js';
+import type { CommandRunner, CommandRunResult } from '../spec/command-runner.js';
 import type { Tool, ToolResult } from '../spec/tool.js';
 import { approvalMatches } from './approval.js';
-import { CommandToolInput, TOOL_DESCRIPTIONS, type StandardToolName } from './catalog.js';
+import { CommandToolInput, type StandardToolName, TOOL_DESCRIPTIONS } from './catalog.js';
 import { type CommandPolicy, createCommandPolicy } from './command-policy.js';
 import { formatCommand } from './display.js';
 
@@ -35,7 +35,8 @@ export function createCommandTool(options: CommandToolOptions): Tool<CommandTool
   const tool: Tool<CommandToolInput> = {
     specificationVersion: 'v1',
     name,
-    description: options.description ?? TOOL_DESCRIPTIONS[name as StandardToolName] ?? `Run ${name} (read-only).`,
+    description:
+      options.description ?? TOOL_DESCRIPTIONS[name as StandardToolName] ?? `Run ${name} (read-only).`,
     input: CommandToolInput,
     access: 'write',
     describe: (input) => formatCommand(name, input.args),
@@ -43,9 +44,16 @@ export function createCommandTool(options: CommandToolOptions): Tool<CommandTool
     async run(input, context) {
       const command = formatCommand(name, input.args);
       const decision = policy.check(name, input.args, context);
-      if (decision.decision === 'deny') return { status: 'error', output: '', command, reason: decision.reason, decision };
+      if (decision.decision === 'deny')
+        return { status: 'error', output: '', command, reason: decision.reason, decision };
       if (decision.decision === 'ask' && !approvalMatches(context.approval, tool, input)) {
-        return { status: 'error', output: '', command, reason: `approval required: ${decision.reason}`, decision };
+        return {
+          status: 'error',
+          output: '',
+          command,
+          reason: `approval required: ${decision.reason}`,
+          decision,
+        };
       }
       try {
         const result = await options.runner.run(binary, input.args, {
@@ -67,13 +75,27 @@ export function createCommandTool(options: CommandToolOptions): Tool<CommandTool
 export function toToolResult(result: CommandRunResult, command: string, timeoutMs: number): ToolResult {
   const stdout = result.stdout.trimEnd();
   const stderr = result.stderr.trim();
-  const base = { command, truncated: result.truncated, ...(result.exitCode === null ? {} : { exitCode: result.exitCode }) };
+  const base = {
+    command,
+    truncated: result.truncated,
+    ...(result.exitCode === null ? {} : { exitCode: result.exitCode }),
+  };
   if (result.timedOut) {
-    return { ...base, status: 'error', output: joinStreams(stdout, stderr), reason: `timed out after ${timeoutMs} ms` };
+    return {
+      ...base,
+      status: 'error',
+      output: joinStreams(stdout, stderr),
+      reason: `timed out after ${timeoutMs} ms`,
+    };
   }
   if (result.exitCode !== 0) {
     const how = result.exitCode === null ? 'was killed' : `exited with code ${result.exitCode}`;
-    return { ...base, status: 'error', output: joinStreams(stdout, stderr), reason: `${command.split(' ')[0]} ${how}` };
+    return {
+      ...base,
+      status: 'error',
+      output: joinStreams(stdout, stderr),
+      reason: `${command.split(' ')[0]} ${how}`,
+    };
   }
   if (stdout.trim() === '') return { ...base, status: 'empty', output: stderr };
   return { ...base, status: 'ok', output: joinStreams(stdout, stderr) };
@@ -84,4 +106,3 @@ function joinStreams(stdout: string, stderr: string): string {
   if (!stdout) return stderr;
   return `${stdout}\n[stderr]\n${stderr}`;
 }
-

@@ -2,7 +2,7 @@ import { AuroraError } from '../errors.js';
 import type { PolicyDecision, Tool, ToolContext, ToolResult } from '../spec/tool.js';
 import { type Clock, systemClock } from '../util/clock.js';
 import { approvalMatches } from './approval.js';
-import { type Redactor, defaultRedactor } from './redaction.js';
+import { defaultRedactor, type Redactor } from './redaction.js';
 import { truncateOutput } from './truncate.js';
 
 export interface ExecuteToolOptions {
@@ -117,14 +117,21 @@ export async function executeTool(
  * The verdict for one call: the tool's own `classify`, or by `access` for tools without it.
  * An `ask` outside agent mode is turned into `deny` here too, whatever `classify` said.
  */
-export function decideCall(tool: Tool, input: unknown, context: Pick<ToolContext, 'tenantId' | 'mode'>): PolicyDecision {
+export function decideCall(
+  tool: Tool,
+  input: unknown,
+  context: Pick<ToolContext, 'tenantId' | 'mode'>,
+): PolicyDecision {
   const decision: PolicyDecision = tool.classify
     ? tool.classify(input, { tenantId: context.tenantId, mode: context.mode })
     : tool.access === 'read'
       ? { decision: 'allow', reason: `${tool.name} is read-only` }
       : { decision: 'ask', reason: `${tool.name} can change things` };
   if (decision.decision === 'ask' && context.mode !== 'agent') {
-    return { decision: 'deny', reason: `${decision.reason}; refused in ${context.mode} mode (writes need agent mode and approval)` };
+    return {
+      decision: 'deny',
+      reason: `${decision.reason}; refused in ${context.mode} mode (writes need agent mode and approval)`,
+    };
   }
   return decision;
 }

@@ -4,11 +4,11 @@
  * local process runner is in `@aurora-rca/core/node`.
  */
 export * from './approval.js';
-export { MAX_ARG_LENGTH, MAX_ARGS, argvProblem } from './argv-guards.js';
+export { argvProblem, MAX_ARG_LENGTH, MAX_ARGS } from './argv-guards.js';
 export * from './catalog.js';
 export type { CommandClassification } from './classification.js';
 export * from './command-policy.js';
-export { createCommandTool, toToolResult, type CommandToolOptions } from './command-tool.js';
+export { type CommandToolOptions, createCommandTool, toToolResult } from './command-tool.js';
 export * from './display.js';
 export * from './execute-tool.js';
 export * from './langchain.js';

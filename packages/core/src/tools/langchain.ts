@@ -1,7 +1,7 @@
-import { type StructuredToolInterface, tool as lcTool } from '@langchain/core/tools';
 import type { ToolRunnableConfig } from '@langchain/core/tools';
+import { tool as lcTool, type StructuredToolInterface } from '@langchain/core/tools';
 import type { Tool, ToolContext } from '../spec/tool.js';
-import { type ExecuteToolOptions, type ExecutedToolResult, executeTool } from './execute-tool.js';
+import { type ExecutedToolResult, type ExecuteToolOptions, executeTool } from './execute-tool.js';
 
 export interface LangChainToolOptions extends ExecuteToolOptions {
   /**

@@ -2,9 +2,21 @@ import { flagSpec, hasFlag, parseArgv } from './argv.js';
 import { type CommandClassification, deny, matchesDeniedFlag, read, write } from './classification.js';
 
 const SPEC = flagSpec([
-  '--region', '--output', '--query', '--profile', '--endpoint-url', '--ca-bundle', '--cli-read-timeout',
-  '--cli-connect-timeout', '--color', '--cli-binary-format', '--page-size', '--max-items', '--starting-token',
-  '--cli-input-json', '--cli-input-yaml',
+  '--region',
+  '--output',
+  '--query',
+  '--profile',
+  '--endpoint-url',
+  '--ca-bundle',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--color',
+  '--cli-binary-format',
+  '--page-size',
+  '--max-items',
+  '--starting-token',
+  '--cli-input-json',
+  '--cli-input-yaml',
 ]);
 
 /** Flags that pick credentials, redirect signed requests, or read local files. */
@@ -22,13 +34,65 @@ const REFUSED_FLAGS: ReadonlyMap<string, string> = new Map([
 ]);
 const REFUSED_FLAG_NAMES = new Set(REFUSED_FLAGS.keys());
 
-const READ_PREFIXES = ['describe-', 'list-', 'get-', 'lookup-', 'search-', 'batch-get-', 'estimate-', 'validate-'];
-const READ_OPERATIONS = new Set(['filter-log-events', 'get-log-events', 'tail', 'get-caller-identity', 'ls', 'wait']);
+const READ_PREFIXES = [
+  'describe-',
+  'list-',
+  'get-',
+  'lookup-',
+  'search-',
+  'batch-get-',
+  'estimate-',
+  'validate-',
+];
+const READ_OPERATIONS = new Set([
+  'filter-log-events',
+  'get-log-events',
+  'tail',
+  'get-caller-identity',
+  'ls',
+  'wait',
+]);
 const WRITE_PREFIXES = [
-  'create-', 'delete-', 'put-', 'update-', 'modify-', 'start-', 'stop-', 'terminate-', 'run-', 'reboot-', 'attach-',
-  'detach-', 'associate-', 'disassociate-', 'enable-', 'disable-', 'register-', 'deregister-', 'tag-', 'untag-',
-  'set-', 'reset-', 'restore-', 'send-', 'publish-', 'copy-', 'import-', 'export-', 'cancel-', 'authorize-',
-  'revoke-', 'add-', 'remove-', 'replace-', 'purge-', 'rotate-', 'release-', 'allocate-', 'increase-', 'decrease-',
+  'create-',
+  'delete-',
+  'put-',
+  'update-',
+  'modify-',
+  'start-',
+  'stop-',
+  'terminate-',
+  'run-',
+  'reboot-',
+  'attach-',
+  'detach-',
+  'associate-',
+  'disassociate-',
+  'enable-',
+  'disable-',
+  'register-',
+  'deregister-',
+  'tag-',
+  'untag-',
+  'set-',
+  'reset-',
+  'restore-',
+  'send-',
+  'publish-',
+  'copy-',
+  'import-',
+  'export-',
+  'cancel-',
+  'authorize-',
+  'revoke-',
+  'add-',
+  'remove-',
+  'replace-',
+  'purge-',
+  'rotate-',
+  'release-',
+  'allocate-',
+  'increase-',
+  'decrease-',
 ];
 const WRITE_OPERATIONS = new Set(['invoke', 'rm', 'rb', 'mb', 'website', 'scale']);
 
@@ -84,7 +148,11 @@ export function classifyAws(args: readonly string[]): CommandClassification {
     if (hit) return deny(words, `${hit} is refused: it ${REFUSED_FLAGS.get(hit)}`, true);
   }
   if (args.some((a) => /(^|=)(file|fileb|https?):\/\//i.test(a) && !/^s3:\/\//i.test(a))) {
-    return deny(words, 'parameter values loaded from files or URLs (file://, fileb://, http://) are refused', true);
+    return deny(
+      words,
+      'parameter values loaded from files or URLs (file://, fileb://, http://) are refused',
+      true,
+    );
   }
   const [service, operation] = words;
   if (service === undefined) return deny(words, 'no aws service was given');

@@ -14,11 +14,47 @@ const REFUSED_FLAGS: ReadonlyMap<string, string> = new Map([
 ]);
 const REFUSED_FLAG_NAMES = new Set(REFUSED_FLAGS.keys());
 
-const READ_VERBS = new Set(['show', 'list', 'query', 'version', 'get-versions', 'get-upgrades', 'get-os-options']);
+const READ_VERBS = new Set([
+  'show',
+  'list',
+  'query',
+  'version',
+  'get-versions',
+  'get-upgrades',
+  'get-os-options',
+]);
 const WRITE_VERBS = new Set([
-  'create', 'delete', 'update', 'set', 'start', 'stop', 'restart', 'scale', 'upgrade', 'add', 'remove', 'purge',
-  'rotate', 'assign', 'import', 'deploy', 'reset', 'swap', 'deallocate', 'redeploy', 'reimage', 'enable',
-  'disable', 'attach', 'detach', 'resize', 'move', 'restore', 'recover', 'cordon', 'uncordon',
+  'create',
+  'delete',
+  'update',
+  'set',
+  'start',
+  'stop',
+  'restart',
+  'scale',
+  'upgrade',
+  'add',
+  'remove',
+  'purge',
+  'rotate',
+  'assign',
+  'import',
+  'deploy',
+  'reset',
+  'swap',
+  'deallocate',
+  'redeploy',
+  'reimage',
+  'enable',
+  'disable',
+  'attach',
+  'detach',
+  'resize',
+  'move',
+  'restore',
+  'recover',
+  'cordon',
+  'uncordon',
 ]);
 /** Words refused anywhere in the command path: they hold or hand out secret material, or run code. */
 const REFUSED_WORDS: ReadonlyMap<string, string> = new Map([
@@ -67,7 +103,11 @@ export function classifyAz(args: readonly string[]): CommandClassification {
     if (why) return deny(path, `az ${w} is refused: it ${why}`, true);
   }
   if (path.includes('secret') && verb !== 'list' && verb !== 'list-versions' && verb !== 'list-deleted') {
-    return deny(path, 'reading Key Vault secret values is refused (az keyvault secret list shows names only)', true);
+    return deny(
+      path,
+      'reading Key Vault secret values is refused (az keyvault secret list shows names only)',
+      true,
+    );
   }
   if (path[0] === 'account' && verb !== 'show' && verb !== 'list') {
     return deny(path, 'az account is refused except show and list', true);

@@ -2,23 +2,86 @@ import { flagSpec, parseArgv } from './argv.js';
 import { type CommandClassification, deny, matchesDeniedFlag, read, write } from './classification.js';
 
 const SPEC = flagSpec([
-  '--account', '--billing-project', '--configuration', '--flags-file', '--flatten', '--format', '--project',
-  '--verbosity', '--impersonate-service-account', '--access-token-file', '--trace-token', '--filter', '--limit',
-  '--page-size', '--sort-by', '--zone', '--region', '--location', '--cluster', '--freshness', '--order',
-  '--credential-file-override', '--secret', '--service', '--namespace', '--bucket', '--view',
+  '--account',
+  '--billing-project',
+  '--configuration',
+  '--flags-file',
+  '--flatten',
+  '--format',
+  '--project',
+  '--verbosity',
+  '--impersonate-service-account',
+  '--access-token-file',
+  '--trace-token',
+  '--filter',
+  '--limit',
+  '--page-size',
+  '--sort-by',
+  '--zone',
+  '--region',
+  '--location',
+  '--cluster',
+  '--freshness',
+  '--order',
+  '--credential-file-override',
+  '--secret',
+  '--service',
+  '--namespace',
+  '--bucket',
+  '--view',
 ]);
 
 /** Flags that pick an identity or credentials, or print them. */
 const CREDENTIAL_FLAGS = new Set([
-  '--account', '--impersonate-service-account', '--access-token-file', '--credential-file-override',
-  '--configuration', '--trace-token', '--log-http', '--flags-file',
+  '--account',
+  '--impersonate-service-account',
+  '--access-token-file',
+  '--credential-file-override',
+  '--configuration',
+  '--trace-token',
+  '--log-http',
+  '--flags-file',
 ]);
 
-const READ_VERBS = new Set(['list', 'describe', 'read', 'get-iam-policy', 'get-value', 'get-health', 'get-server-config']);
+const READ_VERBS = new Set([
+  'list',
+  'describe',
+  'read',
+  'get-iam-policy',
+  'get-value',
+  'get-health',
+  'get-server-config',
+]);
 const WRITE_VERBS = new Set([
-  'create', 'delete', 'update', 'set', 'deploy', 'start', 'stop', 'reset', 'resize', 'patch', 'rollback', 'cancel',
-  'enable', 'disable', 'restart', 'suspend', 'resume', 'undelete', 'upgrade', 'import', 'export', 'apply',
-  'replace', 'promote', 'failover', 'restore', 'clone', 'add-iam-policy-binding', 'remove-iam-policy-binding',
+  'create',
+  'delete',
+  'update',
+  'set',
+  'deploy',
+  'start',
+  'stop',
+  'reset',
+  'resize',
+  'patch',
+  'rollback',
+  'cancel',
+  'enable',
+  'disable',
+  'restart',
+  'suspend',
+  'resume',
+  'undelete',
+  'upgrade',
+  'import',
+  'export',
+  'apply',
+  'replace',
+  'promote',
+  'failover',
+  'restore',
+  'clone',
+  'add-iam-policy-binding',
+  'remove-iam-policy-binding',
   'set-iam-policy',
 ]);
 /** Commands refused wherever they appear in the command path. */
@@ -56,7 +119,9 @@ export function classifyGcloud(args: readonly string[]): CommandClassification {
   // The command path is groups followed by a verb; arguments come after the verb. `deploy`
   // is also a group name (Cloud Deploy), so as the first word it counts as a group.
   const verbAt = words.findIndex(
-    (w, i) => (READ_VERBS.has(w) || WRITE_VERBS.has(w) || isListLike(w) || REFUSED_WORDS.has(w)) && !(i === 0 && w === 'deploy'),
+    (w, i) =>
+      (READ_VERBS.has(w) || WRITE_VERBS.has(w) || isListLike(w) || REFUSED_WORDS.has(w)) &&
+      !(i === 0 && w === 'deploy'),
   );
   const path = verbAt === -1 ? words : words.slice(0, verbAt + 1);
   if (path[0] === 'auth' && !(path[1] === 'list' && path.length === 2)) {
@@ -76,7 +141,10 @@ export function classifyGcloud(args: readonly string[]): CommandClassification {
     if (why) return deny(words, `gcloud ${w} is refused: it ${why}`, true);
   }
   if (verbAt === -1) {
-    return deny(words, `unknown gcloud command "${words.join(' ')}" (no known verb such as list, describe or read)`);
+    return deny(
+      words,
+      `unknown gcloud command "${words.join(' ')}" (no known verb such as list, describe or read)`,
+    );
   }
   const verb = words[verbAt] as string;
   if (READ_VERBS.has(verb) || isListLike(verb)) return read(words, `gcloud … ${verb} is read-only`);

@@ -1,25 +1,87 @@
-import { type ParsedArgv, flagSpec, flagValue, hasFlag, parseArgv } from './argv.js';
+import { flagSpec, flagValue, hasFlag, type ParsedArgv, parseArgv } from './argv.js';
 import { type CommandClassification, deny, read, write } from './classification.js';
 
 const SPEC = flagSpec(
   [
-    '--namespace', '--output', '--selector', '--field-selector', '--container', '--tail', '--since',
-    '--since-time', '--sort-by', '--template', '--label-columns', '--chunk-size', '--limit-bytes',
-    '--max-log-requests', '--pod-running-timeout', '--filename', '--kustomize', '--subresource', '--raw',
-    '--types', '--for', '--containers', '--revision', '--api-group', '--verbs', '--request-timeout',
-    '--kubeconfig', '--token', '--as', '--as-group', '--as-uid', '--username', '--password', '--client-certificate',
-    '--client-key', '--certificate-authority', '--server', '--tls-server-name', '--cluster', '--user', '--context',
-    '--cache-dir', '--log-file', '--log-dir', '--profile', '--profile-output', '--v', '--vmodule', '--replicas',
-    '--image', '--grace-period', '--timeout', '--to-revision', '--type', '--field-manager',
+    '--namespace',
+    '--output',
+    '--selector',
+    '--field-selector',
+    '--container',
+    '--tail',
+    '--since',
+    '--since-time',
+    '--sort-by',
+    '--template',
+    '--label-columns',
+    '--chunk-size',
+    '--limit-bytes',
+    '--max-log-requests',
+    '--pod-running-timeout',
+    '--filename',
+    '--kustomize',
+    '--subresource',
+    '--raw',
+    '--types',
+    '--for',
+    '--containers',
+    '--revision',
+    '--api-group',
+    '--verbs',
+    '--request-timeout',
+    '--kubeconfig',
+    '--token',
+    '--as',
+    '--as-group',
+    '--as-uid',
+    '--username',
+    '--password',
+    '--client-certificate',
+    '--client-key',
+    '--certificate-authority',
+    '--server',
+    '--tls-server-name',
+    '--cluster',
+    '--user',
+    '--context',
+    '--cache-dir',
+    '--log-file',
+    '--log-dir',
+    '--profile',
+    '--profile-output',
+    '--v',
+    '--vmodule',
+    '--replicas',
+    '--image',
+    '--grace-period',
+    '--timeout',
+    '--to-revision',
+    '--type',
+    '--field-manager',
   ],
   ['n', 'o', 'l', 'c', 'L', 'f', 'k', 's', 'v'],
 );
 
 /** Flags that pick credentials, identities or the API endpoint — the operator's choice, never the model's. */
 const CREDENTIAL_FLAGS = new Set([
-  '--kubeconfig', '--token', '--as', '--as-group', '--as-uid', '--username', '--password', '--client-certificate',
-  '--client-key', '--certificate-authority', '--server', '-s', '--insecure-skip-tls-verify', '--tls-server-name',
-  '--cluster', '--user', '--context', '--cache-dir',
+  '--kubeconfig',
+  '--token',
+  '--as',
+  '--as-group',
+  '--as-uid',
+  '--username',
+  '--password',
+  '--client-certificate',
+  '--client-key',
+  '--certificate-authority',
+  '--server',
+  '-s',
+  '--insecure-skip-tls-verify',
+  '--tls-server-name',
+  '--cluster',
+  '--user',
+  '--context',
+  '--cache-dir',
 ]);
 /** Flags that write files, read local files, or stream forever. */
 const REFUSED_FLAGS: ReadonlyMap<string, string> = new Map([
@@ -41,10 +103,32 @@ const REFUSED_FLAGS: ReadonlyMap<string, string> = new Map([
   ['--watch-only', 'streams forever'],
 ]);
 
-const READ_VERBS = new Set(['get', 'describe', 'logs', 'events', 'explain', 'version', 'api-resources', 'api-versions']);
+const READ_VERBS = new Set([
+  'get',
+  'describe',
+  'logs',
+  'events',
+  'explain',
+  'version',
+  'api-resources',
+  'api-versions',
+]);
 const WRITE_VERBS = new Set([
-  'annotate', 'apply', 'autoscale', 'create', 'delete', 'drain', 'cordon', 'uncordon', 'expose', 'label',
-  'patch', 'replace', 'scale', 'set', 'taint',
+  'annotate',
+  'apply',
+  'autoscale',
+  'create',
+  'delete',
+  'drain',
+  'cordon',
+  'uncordon',
+  'expose',
+  'label',
+  'patch',
+  'replace',
+  'scale',
+  'set',
+  'taint',
 ]);
 const REFUSED_VERBS: ReadonlyMap<string, string> = new Map([
   ['exec', 'runs commands inside containers'],
@@ -73,7 +157,11 @@ export function classifyKubectl(args: readonly string[]): CommandClassification 
   const words = parsed.positionals.map((w) => w.toLowerCase());
   for (const f of parsed.flags) {
     if (CREDENTIAL_FLAGS.has(f.name)) {
-      return deny(words, `${f.name} selects credentials or the API server; the operator configures those`, true);
+      return deny(
+        words,
+        `${f.name} selects credentials or the API server; the operator configures those`,
+        true,
+      );
     }
     const why = REFUSED_FLAGS.get(f.name);
     if (why) return deny(words, `${f.name} is refused: it ${why}`, true);
@@ -104,12 +192,15 @@ export function classifyKubectl(args: readonly string[]): CommandClassification 
   }
   if (verb === 'rollout') return classifyRollout(words);
   if (verb === 'auth') {
-    if (words[1] === 'can-i' || words[1] === 'whoami') return read(words, `kubectl auth ${words[1]} is read-only`);
+    if (words[1] === 'can-i' || words[1] === 'whoami')
+      return read(words, `kubectl auth ${words[1]} is read-only`);
     if (words[1] === 'reconcile') return write(words, 'kubectl auth reconcile changes RBAC');
     return deny(words, 'unknown kubectl auth subcommand');
   }
   if (verb === 'cluster-info') {
-    return words.length === 1 ? read(words, 'kubectl cluster-info is read-only') : deny(words, 'cluster-info dump is refused');
+    return words.length === 1
+      ? read(words, 'kubectl cluster-info is read-only')
+      : deny(words, 'cluster-info dump is refused');
   }
   if (verb === 'config') {
     return words[1] === 'current-context' || words[1] === 'get-contexts'

@@ -39,7 +39,10 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
     replace: `-----BEGIN $1PRIVATE KEY$2-----${M}-----END $1PRIVATE KEY$2-----`,
   },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/g },
-  { name: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+  {
+    name: 'aws-access-key-id',
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g,
+  },
   { name: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
   { name: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
   { name: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
@@ -51,7 +54,7 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   },
   {
     name: 'url-credentials',
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"'<>]+):([^\s@/"'<>]+)@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"'<>]*):([^\s@/"'<>]+)@/gi,
     replace: `$1$2:${M}@`,
   },
   {
@@ -63,11 +66,15 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   {
     // JSON and YAML style: "password": "x", password: x, DB_PASSWORD=x, AccountKey=x;
     name: 'secret-assignment',
-    pattern: new RegExp(`(["']?\\b${SECRET_KEY}["']?\\s*[:=]\\s*)(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([^\\s,;&"'}{\\]]+))`, 'gi'),
+    pattern: new RegExp(
+      `(["']?\\b${SECRET_KEY}["']?\\s*[:=]\\s*)(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([^\\s,;&"'}{\\]]+))`,
+      'gi',
+    ),
     replace: (_m: string, prefix: string, dq?: string, sq?: string, bare?: string) => {
       if (dq !== undefined) return dq === '' ? `${prefix}""` : `${prefix}"${M}"`;
       if (sq !== undefined) return sq === '' ? `${prefix}''` : `${prefix}'${M}'`;
-      if (bare === undefined || bare === M || bare === '|' || bare === '>' || bare === '-') return `${prefix}${bare ?? ''}`;
+      if (bare === undefined || bare === M || bare === '|' || bare === '>' || bare === '-')
+        return `${prefix}${bare ?? ''}`;
       return `${prefix}${M}`;
     },
   },
@@ -90,17 +97,24 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const mask = options.mask ?? '[REDACTED]';
   const disabled = new Set(options.disable ?? []);
-  const patterns = [...DEFAULT_REDACTION_PATTERNS.filter((p) => !disabled.has(p.name)), ...(options.extraPatterns ?? [])];
+  const patterns = [
+    ...DEFAULT_REDACTION_PATTERNS.filter((p) => !disabled.has(p.name)),
+    ...(options.extraPatterns ?? []),
+  ];
   for (const p of patterns) {
     if (!p.pattern.global) throw new TypeError(`Redaction pattern "${p.name}" must use the g flag`);
   }
   return {
     patterns,
     redact(text) {
-      let out = text;
+      // Already-masked values are kept as they are, so redacting twice changes nothing.
+      let out = text.split(mask).join(M);
       for (const p of patterns) {
         const replace = p.replace ?? M;
-        out = typeof replace === 'string' ? out.replace(p.pattern, replace) : out.replace(p.pattern, replace as never);
+        out =
+          typeof replace === 'string'
+            ? out.replace(p.pattern, replace)
+            : out.replace(p.pattern, replace as never);
       }
       return out.split(M).join(mask);
     },
