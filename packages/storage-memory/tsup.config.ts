@@ -1,11 +1,13 @@
-import { defineConfig } from "tsup";
+import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
+  entry: ['src/index.ts'],
+  format: ['esm'],
   dts: true,
   clean: true,
   sourcemap: true,
-  target: "node20",
-  esbuildOptions(o) { o.conditions = ["@aurora-rca/source"]; },
+  target: 'node20',
+  esbuildOptions(o) {
+    o.conditions = ['@aurora-rca/source'];
+  },
 });
