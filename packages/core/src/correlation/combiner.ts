@@ -8,7 +8,11 @@ export interface CandidateEvaluation {
   incident: Incident;
   /** Weighted mean of the strategy scores, 0..1. */
   score: number;
-  /** The strategy contributing most (`topology` for a neighbour match). */
+  /**
+   * The strongest evidence: the non-time strategy with the highest score (ties go to the
+   * earlier strategy: service, then similarity, then change); `topology` for a neighbour
+   * match; `time` only when nothing else scored.
+   */
   strategy: CorrelationStrategyName;
   details: Record<string, { score: number; reason: string }>;
   /** Why the candidate may not take the alert at all (closed, full, outside the window, …). */
@@ -37,7 +41,7 @@ export function evaluateCandidates(
   const out = candidates.map((candidate): CandidateEvaluation => {
     const details: CandidateEvaluation['details'] = {};
     let sum = 0;
-    let best = -1;
+    let best = 0;
     let strategy: CorrelationStrategyName = 'time';
     for (const s of strategies) {
       const w = weights[s.name];
@@ -46,8 +50,10 @@ export function evaluateCandidates(
       const score = Math.max(0, Math.min(1, r.score));
       details[s.name] = { score: roundScore(score), reason: r.reason };
       sum += w * score;
-      if (w * score > best) {
-        best = w * score;
+      // The principal strategy is the strongest *evidence*; the time window is a condition
+      // every candidate meets, so it is named only when nothing else scored.
+      if (s.name !== 'time' && score > best + 1e-9) {
+        best = score;
         strategy = r.as ?? s.name;
       }
     }

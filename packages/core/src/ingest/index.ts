@@ -1,1 +1,5 @@
-export {};
+export * from './conflict-retry.js';
+export * from './incident-state.js';
+export * from './lifecycle.js';
+export * from './pipeline.js';
+export * from './types.js';
