@@ -160,7 +160,7 @@ export function genericSource(options: GenericSourceOptions = {}): AlertSource {
         const extra = GenericMapping.safeParse(ctx.mapping.extra);
         if (!extra.success) {
           const path = extra.error.issues[0]?.path.join('.') ?? '';
-          throw invalidInput(ctx.source, `mapping.${path}`, `integration mapping option \`${path}\` is invalid`);
+          throw invalidInput(ctx.source, `mapping.${path}`, `integration mapping option \`mapping.${path}\` is invalid`);
         }
         const paths = extra.data.paths ? compile(ctx.source, { ...factoryPaths, ...extra.data.paths }) : compiledDefault;
         const resolved = new Set(

@@ -100,7 +100,7 @@ export function resolveMapping(
   const parsed = MappingInput.safeParse(mapping ?? {});
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.join('.') ?? '';
-    throw invalidInput(source, `mapping.${path}`, `integration mapping option \`${path}\` has the wrong type`);
+    throw invalidInput(source, `mapping.${path}`, `integration mapping option \`mapping.${path}\` has the wrong type`);
   }
   const m = parsed.data;
   return {
