@@ -74,8 +74,13 @@ export async function insertNumbered<T>(
   numberField: string,
   guardSql?: string,
 ): Promise<T | null> {
-  const values = codec.values(record);
-  const select = codec.columns.map((c, i) => (c.field === numberField ? 'next.value' : `$${i + 3}::${pgType(c.kind)}`));
+  const all = codec.values(record);
+  const values: unknown[] = [];
+  const select = codec.columns.map((c, i) => {
+    if (c.field === numberField) return 'next.value';
+    values.push(all[i]);
+    return `$${values.length + 2}::${pgType(c.kind)}`;
+  });
   const next = guardSql
     ? `next AS (
         INSERT INTO ${t.counters} AS c (tenant_id, scope, parent_id, value)

@@ -52,7 +52,8 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (ex: Executor) => Pr
       // The connection is unusable; destroy it instead of returning it to the pool.
       broken = rollbackError as Error;
     }
-    throw toAuroraError(error);
+    // `fn`'s own error is rethrown unchanged; statement errors are already AuroraErrors.
+    throw error;
   } finally {
     client.release(broken);
   }
