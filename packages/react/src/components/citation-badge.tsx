@@ -1,0 +1,89 @@
+import type { Citation } from '@aurora-rca/core/client';
+import { createContext, memo, type ReactNode, useContext, useState } from 'react';
+import { formatTime } from './format.js';
+import { Modal } from './modal.js';
+
+/** Citations by key, provided by `IncidentDetail` (or by you) to the badges below it. */
+export const CitationsContext = createContext<ReadonlyMap<string, Citation>>(new Map());
+
+/** Props of {@link CitationBadge}. */
+export interface CitationBadgeProps {
+  /** The key as written in text: "3" for `[3]`. */
+  citationKey: string;
+  /** The citation; looked up in {@link CitationsContext} when omitted. */
+  citation?: Citation;
+}
+
+/**
+ * Renders `[n]` as a button that opens a dialog with the command that was run: tool,
+ * command, status, time, duration and its (redacted) output. A key whose citation has not
+ * arrived yet renders as plain text.
+ */
+export const CitationBadge = memo(function CitationBadge({
+  citationKey,
+  citation,
+}: CitationBadgeProps): ReactNode {
+  const fromContext = useContext(CitationsContext).get(citationKey);
+  const found = citation ?? fromContext;
+  const [open, setOpen] = useState(false);
+  if (!found) return <span className="aurora-citation aurora-citation-pending">[{citationKey}]</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="aurora-citation"
+        aria-haspopup="dialog"
+        aria-label={`Citation ${citationKey}: ${found.command}`}
+        onClick={() => setOpen(true)}
+      >
+        [{citationKey}]
+      </button>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Citation [${citationKey}]`}
+        className="aurora-citation-modal"
+      >
+        <dl className="aurora-fields">
+          <dt>Tool</dt>
+          <dd>{found.toolName}</dd>
+          <dt>Command</dt>
+          <dd>
+            <code>{found.command}</code>
+          </dd>
+          <dt>Status</dt>
+          <dd data-citation-status={found.status}>
+            {found.status}
+            {found.reason ? ` — ${found.reason}` : ''}
+          </dd>
+          <dt>Ran at</dt>
+          <dd>
+            <time dateTime={found.executedAt}>{formatTime(found.executedAt)}</time>
+          </dd>
+          <dt>Duration</dt>
+          <dd>{Math.round(found.durationMs)} ms</dd>
+        </dl>
+        <h3 className="aurora-subheading">Output</h3>
+        <pre className="aurora-output" aria-label="Command output">
+          {found.output || '(no output)'}
+        </pre>
+      </Modal>
+    </>
+  );
+});
+
+const CITATION = /\[(\d+)\]/g;
+
+/** Text in which every `[n]` becomes a {@link CitationBadge}. */
+export const CitedText = memo(function CitedText({ text }: { text: string }): ReactNode {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CITATION)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push(text.slice(last, at));
+    parts.push(<CitationBadge key={at} citationKey={match[1] ?? ''} />);
+    last = at + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return <>{parts}</>;
+});
