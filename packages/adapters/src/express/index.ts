@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { Express, NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { Express, Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
 
 /** A Web-standard handler, e.g. from `createAuroraHandler`. */
 export type WebHandler = (request: Request) => Promise<Response>;
@@ -31,7 +31,12 @@ export function toWebRequest(req: ExpressRequest, signal: AbortSignal): Request 
 /** Writes a Web `Response` to Express, streaming (SSE) bodies chunk by chunk. */
 export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status);
-  response.headers.forEach((value, key) => res.setHeader(key, value));
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') res.setHeader(key, value);
+  });
+  // Several cookies must stay several headers (forEach would keep only the last one).
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader('set-cookie', cookies);
   if (!response.body) {
     res.end();
     return;
@@ -39,8 +44,12 @@ export async function sendWebResponse(res: ExpressResponse, response: Response):
   res.flushHeaders();
   const body = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
   res.on('close', () => body.destroy());
+  // `flush` exists when compression middleware wraps the response; without it SSE events
+  // would sit in the compressor's buffer.
+  const flush = (res as ExpressResponse & { flush?: () => void }).flush;
   for await (const chunk of body) {
     if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+    flush?.call(res);
   }
   res.end();
 }
@@ -71,8 +80,29 @@ export function auroraExpress(handler: WebHandler, options: { fallthrough?: bool
   };
 }
 
-/** Mounts Aurora on an app under `/api`. Returns the app. */
-export function mountAurora(app: Express, handler: WebHandler): Express {
-  app.use(auroraExpress(handler));
+/** Options of {@link mountAurora}. */
+export interface MountAuroraOptions {
+  /**
+   * Where the Aurora routes live, e.g. `/aurora` for `/aurora/api/incidents`. Give the same
+   * value as `basePath` to `createAuroraHandler`. @default '' (routes at `/api/…`)
+   */
+  basePath?: string;
+}
+
+/**
+ * Mounts Aurora on an app: requests under `{basePath}/api/` go to the handler, everything
+ * else falls through to the host's routes. Returns the app.
+ *
+ * @example
+ * ```ts
+ * mountAurora(app, createAuroraHandler(aurora, { authenticate, basePath: '/aurora' }), { basePath: '/aurora' });
+ * ```
+ */
+export function mountAurora(app: Express, handler: WebHandler, options: MountAuroraOptions = {}): Express {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath && !basePath.startsWith('/'))
+    throw new TypeError(`basePath must start with /, got "${basePath}"`);
+  if (basePath) app.use(basePath, auroraExpress(handler));
+  else app.use(auroraExpress(handler));
   return app;
 }
