@@ -70,10 +70,14 @@ function repositories(tables: Tables, session: Session, clock: Clock): StorageRe
  * ```
  */
 export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
+  return memoryStorageOver(createTables(), options);
+}
+
+/** {@link memoryStorage} over given tables (tests break a table on purpose). Not exported by the package. */
+export function memoryStorageOver(tables: Tables, options: MemoryStorageOptions = {}): Storage {
   const clock = options.clock ?? systemClock;
   const stallMs = options.lockStallMs ?? 5000;
   if (!(stallMs > 0)) throw new AuroraError('INVALID_INPUT', 'lockStallMs must be a positive number');
-  const tables = createTables();
   const mutex = new Mutex(stallMs);
   const outer = repositories(tables, autoCommitSession(mutex), clock);
 
