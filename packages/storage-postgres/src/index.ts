@@ -9,3 +9,6 @@ export { DEFAULT_SCHEMA } from './migrations/identifier.js';
 export { MigrateOptions, type MigrateResult, migrate } from './migrations/migrate.js';
 export { MIGRATIONS, type Migration } from './migrations/migrations.js';
 export { type PostgresStorage, PostgresStorageOptions, postgresStorage } from './storage/postgres-storage.js';
+export { type PgBossQueue, PgBossQueueOptions, pgBossQueue } from './queue/pg-boss-queue.js';
+export { type PgEventBus, PgEventBusOptions, pgEventBus } from './bus/pg-event-bus.js';
+export { PostgresCheckpointerOptions, postgresCheckpointer } from './checkpointer.js';
