@@ -21,7 +21,10 @@ describe('alertmanager', () => {
       labels: { alertname: 'High CPU Temperature', host: 'andromeda', severity: 'critical' },
     });
     expect(alerts[0]!.url).toMatch(/^http:\/\/cobalt:9090\/graph/);
-    expect(alerts[1]).toMatchObject({ fingerprint: 'alertmanager:c2ea85182f28cbd9', description: 'CPU core temperature is 17.625C' });
+    expect(alerts[1]).toMatchObject({
+      fingerprint: 'alertmanager:c2ea85182f28cbd9',
+      description: 'CPU core temperature is 17.625C',
+    });
   });
 
   it('resolves the firing alert: same fingerprint, and a zero endsAt on a resolved alert becomes the receive time', () => {
@@ -41,14 +44,31 @@ describe('alertmanager', () => {
     const source = alertmanagerSource({ serviceLabels: ['namespace'] });
     const [a] = parse(source, {
       status: 'firing',
-      alerts: [{ status: 'firing', labels: { alertname: 'PodCrashLooping', severity: 'warning', namespace: 'payments', job: 'kube-state-metrics' } }],
+      alerts: [
+        {
+          status: 'firing',
+          labels: {
+            alertname: 'PodCrashLooping',
+            severity: 'warning',
+            namespace: 'payments',
+            job: 'kube-state-metrics',
+          },
+        },
+      ],
     });
     expect(a).toMatchObject({ severity: 'medium', service: 'payments' });
   });
 
   it('ignores the resolve-timeout endsAt of a firing alert', () => {
     const [a] = parse(am, {
-      alerts: [{ status: 'firing', labels: { alertname: 'A' }, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-01-01T00:05:00Z' }],
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'A' },
+          startsAt: '2026-01-01T00:00:00Z',
+          endsAt: '2026-01-01T00:05:00Z',
+        },
+      ],
     });
     expect(a!.endedAt).toBeNull();
   });

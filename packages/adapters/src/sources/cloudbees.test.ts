@@ -16,13 +16,20 @@ describe('cloudbees feature management', () => {
       status: 'resolved', // a flag change is complete when reported
       service: 'My Example App',
       environment: 'Production',
-      labels: { flag: 'E2E Test Flag 1613570517455', action: 'changed flag visibility', changed_by: 'Samuel Exampleton' },
+      labels: {
+        flag: 'E2E Test Flag 1613570517455',
+        action: 'changed flag visibility',
+        changed_by: 'Samuel Exampleton',
+      },
       startedAt: RECEIVED_AT,
     });
   });
 
   it('a re-delivery has the same fingerprint; a different change does not', () => {
-    const body = fixture('cloudbees/feature-management-flag-visibility-changed-docs.json') as Record<string, unknown>;
+    const body = fixture('cloudbees/feature-management-flag-visibility-changed-docs.json') as Record<
+      string,
+      unknown
+    >;
     const [a] = parse(cb, body);
     expect(parse(cb, structuredClone(body))[0]!.fingerprint).toBe(a!.fingerprint);
     expect(parse(cb, { ...body, environmentName: 'Staging' })[0]!.fingerprint).not.toBe(a!.fingerprint);
@@ -40,11 +47,17 @@ describe('cloudbees feature management', () => {
       action: 'updated flag configuration',
       message: "Flag 'checkout-v2' configuration updated",
     });
-    expect(a).toMatchObject({ labels: { changed_by: 'ci-bot', target_group: 'beta-users' }, url: 'https://git.example.com/ci-bot' });
+    expect(a).toMatchObject({
+      labels: { changed_by: 'ci-bot', target_group: 'beta-users' },
+      url: 'https://git.example.com/ci-bot',
+    });
   });
 
   it('names a missing flag', () => {
-    expectInvalid(() => cb.parse({ action: 'x', applicationName: 'a' }, { headers: {}, receivedAt: RECEIVED_AT }), 'flag');
+    expectInvalid(
+      () => cb.parse({ action: 'x', applicationName: 'a' }, { headers: {}, receivedAt: RECEIVED_AT }),
+      'flag',
+    );
   });
 });
 
@@ -66,7 +79,11 @@ describe('cloudbees CI build events (Notification plugin fields)', () => {
       },
     });
     expect(alerts).toHaveLength(2);
-    expect(alerts[0]).toMatchObject({ kind: 'change', fingerprint: 'cloudbees:build:payments-deploy#212', status: 'resolved' });
+    expect(alerts[0]).toMatchObject({
+      kind: 'change',
+      fingerprint: 'cloudbees:build:payments-deploy#212',
+      status: 'resolved',
+    });
     expect(alerts[1]).toMatchObject({
       kind: 'alert',
       severity: 'high',

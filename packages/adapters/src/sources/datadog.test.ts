@@ -18,7 +18,12 @@ describe('datadog', () => {
       service: 'dock', // role tag
       startedAt: '2015-11-25T07:12:10.000Z', // date: epoch ms as a string
       url: 'https://app.datadoghq.com/event/event?id=3089904566766935419',
-      labels: { host: 'i-3b93aafb', region: 'us-west-1', role: 'dock', 'security-group': 'sg-59a3503c,sg-cb8e7dae' },
+      labels: {
+        host: 'i-3b93aafb',
+        region: 'us-west-1',
+        role: 'dock',
+        'security-group': 'sg-59a3503c,sg-cb8e7dae',
+      },
       test: false,
     });
     expect(a!.description.startsWith('restart docker')).toBe(true);
@@ -33,7 +38,10 @@ describe('datadog', () => {
   });
 
   it('rejects the unrendered default template, naming the field', () => {
-    const err = expectInvalid(() => dd.parse(fixture('datadog/default-template-unrendered.json'), ctx), 'title');
+    const err = expectInvalid(
+      () => dd.parse(fixture('datadog/default-template-unrendered.json'), ctx),
+      'title',
+    );
     expect(err.message).toContain('$EVENT_TITLE');
   });
 
@@ -71,11 +79,19 @@ describe('datadog', () => {
       tags: 'service:checkout,env:prod',
       alert_transition: 'Triggered',
     });
-    expect(a).toMatchObject({ severity: 'high', fingerprint: 'datadog:monitor:42:env:prod', service: 'checkout', environment: 'prod' });
+    expect(a).toMatchObject({
+      severity: 'high',
+      fingerprint: 'datadog:monitor:42:env:prod',
+      service: 'checkout',
+      environment: 'prod',
+    });
   });
 
   it('marks [TEST] notifications', () => {
-    const [a] = parse(dd, { title: '[TEST] [Triggered on {host:a}] Disk full', alert_transition: 'Triggered' });
+    const [a] = parse(dd, {
+      title: '[TEST] [Triggered on {host:a}] Disk full',
+      alert_transition: 'Triggered',
+    });
     expect(a).toMatchObject({ test: true, title: 'Disk full' });
   });
 

@@ -22,10 +22,16 @@ const MONITOR_KEYS = ['alert_id', 'alertid', 'monitor_id'];
 const SCOPE_KEYS = ['alert_scope', 'scope'];
 
 /** `[P1] [Triggered on {host:a}] Name` → its parts. */
-const TITLE_PREFIX = /^\s*(?:\[(P[1-5])\]\s*)?(?:\[(TEST)\]\s*)?(?:\[(P[1-5])\]\s*)?(?:\[([A-Za-z][A-Za-z -]*?)(?: on \{([^}]*)\})?\]\s*)?/;
+const TITLE_PREFIX =
+  /^\s*(?:\[(P[1-5])\]\s*)?(?:\[(TEST)\]\s*)?(?:\[(P[1-5])\]\s*)?(?:\[([A-Za-z][A-Za-z -]*?)(?: on \{([^}]*)\})?\]\s*)?/;
 
 const RESOLVED_TRANSITIONS = new Set(['recovered', 'resolved', 'ok', 'success']);
-const TYPE_SEVERITY: Record<string, Severity> = { error: 'high', warning: 'medium', info: 'info', success: 'info' };
+const TYPE_SEVERITY: Record<string, Severity> = {
+  error: 'high',
+  warning: 'medium',
+  info: 'info',
+  success: 'info',
+};
 
 /** An unrendered `$VARIABLE`: the template was posted as-is (e.g. copied from the docs). */
 function unrendered(value: string | undefined): boolean {
@@ -76,7 +82,11 @@ export function datadogSource(options: DatadogSourceOptions = {}): AlertSource {
         const rawTitle = firstStr(body, TITLE_KEYS);
         if (rawTitle === undefined) throw invalidInput(ctx.source, 'title');
         if (unrendered(rawTitle)) {
-          throw invalidInput(ctx.source, 'title', `field \`title\` is the unrendered template variable ${rawTitle}`);
+          throw invalidInput(
+            ctx.source,
+            'title',
+            `field \`title\` is the unrendered template variable ${rawTitle}`,
+          );
         }
         const prefix = parsePrefix(rawTitle);
         const transition = firstStr(body, TRANSITION_KEYS) ?? prefix.transition;
@@ -100,7 +110,9 @@ export function datadogSource(options: DatadogSourceOptions = {}): AlertSource {
         const type = firstStr(body, TYPE_KEYS)?.toLowerCase();
         const severity =
           lookupSeverity(priority, ctx.mapping) ??
-          (type && !unrendered(type) ? (lookupSeverity(type, ctx.mapping) ?? TYPE_SEVERITY[type]) : undefined) ??
+          (type && !unrendered(type)
+            ? (lookupSeverity(type, ctx.mapping) ?? TYPE_SEVERITY[type])
+            : undefined) ??
           (transition?.toLowerCase() === 'warn' ? 'medium' : ctx.mapping.defaultSeverity);
 
         const url =

@@ -45,15 +45,32 @@ describe('dynatrace', () => {
       Tags: 'service:checkout, env:prod',
     };
     const [o] = parse(dt, open);
-    expect(o).toMatchObject({ severity: 'medium', startedAt: '2026-01-01T00:00:00.000Z', service: 'checkout', environment: 'prod', test: false });
-    const [r] = parse(dt, { ...open, State: 'RESOLVED', ProblemDetailsJSON: { startTime: 1767225600000, endTime: 1767226200000 } });
-    expect(r).toMatchObject({ status: 'resolved', fingerprint: o!.fingerprint, endedAt: '2026-01-01T00:10:00.000Z' });
+    expect(o).toMatchObject({
+      severity: 'medium',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      service: 'checkout',
+      environment: 'prod',
+      test: false,
+    });
+    const [r] = parse(dt, {
+      ...open,
+      State: 'RESOLVED',
+      ProblemDetailsJSON: { startTime: 1767225600000, endTime: 1767226200000 },
+    });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      fingerprint: o!.fingerprint,
+      endedAt: '2026-01-01T00:10:00.000Z',
+    });
     expect(parse(dt, { ...open, ProblemSeverity: 'AVAILABILITY' })[0]!.severity).toBe('critical');
   });
 
   it('names missing fields', () => {
     const ctx = { headers: {}, receivedAt: RECEIVED_AT };
     expectInvalid(() => dt.parse({ State: 'OPEN', PID: '1' }, ctx), 'ProblemTitle');
-    expectInvalid(() => dt.parse({ specversion: '1.0', data: { ProblemTitle: 'x', State: 'OPEN' } }, ctx), 'data.PID');
+    expectInvalid(
+      () => dt.parse({ specversion: '1.0', data: { ProblemTitle: 'x', State: 'OPEN' } }, ctx),
+      'data.PID',
+    );
   });
 });

@@ -32,12 +32,23 @@ describe('generic', () => {
 
   it('uses configured paths, fans out an array and maps custom resolved values', () => {
     const source = genericSource({
-      paths: { alerts: 'events', title: 'alert.name', severity: 'alert.level', fingerprint: 'alert.key', status: 'state', service: 'meta["svc name"]' },
+      paths: {
+        alerts: 'events',
+        title: 'alert.name',
+        severity: 'alert.level',
+        fingerprint: 'alert.key',
+        status: 'state',
+        service: 'meta["svc name"]',
+      },
       resolvedValues: ['closed'],
     });
     const alerts = parse(source, {
       events: [
-        { alert: { name: 'A down', level: 'critical', key: 'a' }, state: 'open', meta: { 'svc name': 'api' } },
+        {
+          alert: { name: 'A down', level: 'critical', key: 'a' },
+          state: 'open',
+          meta: { 'svc name': 'api' },
+        },
         { alert: { name: 'B down', level: 'low', key: 'b' }, state: 'closed' },
       ],
     });
@@ -48,14 +59,23 @@ describe('generic', () => {
   });
 
   it('per-integration mapping.paths override the factory paths', () => {
-    const [a] = parse(genericSource({ paths: { title: 'name' } }), { name: 'n', headline: 'h' }, { paths: { title: 'headline' } });
+    const [a] = parse(
+      genericSource({ paths: { title: 'name' } }),
+      { name: 'n', headline: 'h' },
+      { paths: { title: 'headline' } },
+    );
     expect(a!.title).toBe('h');
   });
 
   it('derives a stable fingerprint without a key, and resolve matches firing', () => {
     const source = genericSource();
     const [f] = parse(source, { title: 'Disk full', service: 'db', labels: { host: 'db-1' } });
-    const [r] = parse(source, { title: 'Disk full', service: 'db', labels: { host: 'db-1' }, status: 'resolved' });
+    const [r] = parse(source, {
+      title: 'Disk full',
+      service: 'db',
+      labels: { host: 'db-1' },
+      status: 'resolved',
+    });
     expect(r!.fingerprint).toBe(f!.fingerprint);
     expect(r!.status).toBe('resolved');
   });
@@ -65,6 +85,9 @@ describe('generic', () => {
     expect(() => genericSource({ paths: { nope: 'x' } as never })).toThrow(AuroraError);
     expectInvalid(() => genericSource({ paths: { title: 'alert.name' } }).parse({ alert: {} }, ctx), 'title');
     expectInvalid(() => genericSource({ paths: { alerts: 'items' } }).parse({ items: 3 }, ctx), 'items');
-    expectInvalid(() => genericSource().parse({ title: 'x' }, { ...ctx, mapping: { paths: { title: 3 } } }), 'mapping.paths.title');
+    expectInvalid(
+      () => genericSource().parse({ title: 'x' }, { ...ctx, mapping: { paths: { title: 3 } } }),
+      'mapping.paths.title',
+    );
   });
 });

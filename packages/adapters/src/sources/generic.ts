@@ -53,7 +53,16 @@ export const DEFAULT_GENERIC_PATHS: Readonly<Required<Omit<GenericPaths, 'alerts
 };
 
 /** Status words meaning resolved (lower-case). Anything else is firing. */
-export const DEFAULT_RESOLVED_VALUES: readonly string[] = ['resolved', 'ok', 'closed', 'recovered', 'clear', 'cleared', 'inactive', 'false'];
+export const DEFAULT_RESOLVED_VALUES: readonly string[] = [
+  'resolved',
+  'ok',
+  'closed',
+  'recovered',
+  'clear',
+  'cleared',
+  'inactive',
+  'false',
+];
 
 /** Options of {@link genericSource}. */
 export const GenericSourceOptions = SourceOptions.extend({
@@ -69,12 +78,15 @@ const GenericMapping = z.looseObject({
   resolvedValues: z.array(z.string()).optional(),
 });
 
-type Compiled = Record<keyof typeof DEFAULT_GENERIC_PATHS, (string | number)[][]> & { alerts?: (string | number)[] };
+type Compiled = Record<keyof typeof DEFAULT_GENERIC_PATHS, (string | number)[][]> & {
+  alerts?: (string | number)[];
+};
 
 function compile(source: string, paths: GenericPaths): Compiled {
   const one = (field: string, p: string) => {
     const parsed = parsePath(p);
-    if (!parsed) throw invalidInput(source, `mapping.paths.${field}`, `path \`${p}\` for ${field} is malformed`);
+    if (!parsed)
+      throw invalidInput(source, `mapping.paths.${field}`, `path \`${p}\` for ${field} is malformed`);
     return parsed;
   };
   const out = {} as Compiled;
@@ -144,27 +156,39 @@ function mapOne(
  * ```
  */
 export function genericSource(options: GenericSourceOptions = {}): AlertSource {
-  const { paths: factoryPaths, resolvedValues: factoryResolved, ...common } = parseOptions(
-    'generic',
-    GenericSourceOptions,
-    options,
-  );
+  const {
+    paths: factoryPaths,
+    resolvedValues: factoryResolved,
+    ...common
+  } = parseOptions('generic', GenericSourceOptions, options);
   const compiledDefault = compile('generic', factoryPaths ?? {});
   return defineSource(
     {
       id: 'generic',
       displayName: 'Generic JSON',
       authTypes: ['hmac', 'bearer', 'basic', 'header'],
-      defaults: { severityMap: {}, serviceLabels: ['service', 'app'], environmentLabels: DEFAULT_ENVIRONMENT_LABELS },
+      defaults: {
+        severityMap: {},
+        serviceLabels: ['service', 'app'],
+        environmentLabels: DEFAULT_ENVIRONMENT_LABELS,
+      },
       parse(body, ctx) {
         const extra = GenericMapping.safeParse(ctx.mapping.extra);
         if (!extra.success) {
           const path = extra.error.issues[0]?.path.join('.') ?? '';
-          throw invalidInput(ctx.source, `mapping.${path}`, `integration mapping option \`mapping.${path}\` is invalid`);
+          throw invalidInput(
+            ctx.source,
+            `mapping.${path}`,
+            `integration mapping option \`mapping.${path}\` is invalid`,
+          );
         }
-        const paths = extra.data.paths ? compile(ctx.source, { ...factoryPaths, ...extra.data.paths }) : compiledDefault;
+        const paths = extra.data.paths
+          ? compile(ctx.source, { ...factoryPaths, ...extra.data.paths })
+          : compiledDefault;
         const resolved = new Set(
-          (extra.data.resolvedValues ?? factoryResolved ?? DEFAULT_RESOLVED_VALUES).map((v) => v.toLowerCase()),
+          (extra.data.resolvedValues ?? factoryResolved ?? DEFAULT_RESOLVED_VALUES).map((v) =>
+            v.toLowerCase(),
+          ),
         );
         if (paths.alerts) {
           const items = getPath(body, paths.alerts);

@@ -25,7 +25,11 @@ describe('grafana unified alerting', () => {
       kind: 'alert',
       test: false,
     });
-    expect(cpu).toMatchObject({ title: 'High CPU usage', fingerprint: 'grafana:bc97ff14869b13e3', labels: { zone: 'eu-1' } });
+    expect(cpu).toMatchObject({
+      title: 'High CPU usage',
+      fingerprint: 'grafana:bc97ff14869b13e3',
+      labels: { zone: 'eu-1' },
+    });
   });
 
   it('keeps, per alert, the group envelope with only that alert as raw — and re-parsing raw gives the same alert', () => {
@@ -66,7 +70,9 @@ describe('grafana unified alerting', () => {
   it('resolve and re-delivery produce the firing alert fingerprint', () => {
     const firing = {
       status: 'firing',
-      alerts: [{ status: 'firing', labels: { alertname: 'Disk full', severity: 'warning' }, fingerprint: 'abc' }],
+      alerts: [
+        { status: 'firing', labels: { alertname: 'Disk full', severity: 'warning' }, fingerprint: 'abc' },
+      ],
     };
     const resolved = structuredClone(firing);
     resolved.status = 'resolved';
@@ -115,8 +121,19 @@ describe('grafana unified alerting', () => {
   });
 
   it('names the missing field', () => {
-    expectInvalid(() => grafana.parse({ alerts: [{ status: 'firing', labels: {} }] }, { headers: {}, receivedAt: RECEIVED_AT }), 'alerts[0].labels.alertname');
-    expectInvalid(() => grafana.parse({ alerts: [{ labels: { alertname: 'x' } }] }, { headers: {}, receivedAt: RECEIVED_AT }), 'alerts[0].status');
+    expectInvalid(
+      () =>
+        grafana.parse(
+          { alerts: [{ status: 'firing', labels: {} }] },
+          { headers: {}, receivedAt: RECEIVED_AT },
+        ),
+      'alerts[0].labels.alertname',
+    );
+    expectInvalid(
+      () =>
+        grafana.parse({ alerts: [{ labels: { alertname: 'x' } }] }, { headers: {}, receivedAt: RECEIVED_AT }),
+      'alerts[0].status',
+    );
     expectInvalid(() => grafana.parse({ hello: 1 }, { headers: {}, receivedAt: RECEIVED_AT }), 'alerts');
   });
 });
@@ -138,18 +155,31 @@ describe('grafana legacy alerting', () => {
 
   it('marks the legacy test notification', () => {
     const [a] = parse(grafana, fixture('grafana/legacy-test-alerting.json'));
-    expect(a).toMatchObject({ test: true, status: 'firing', description: 'Someone is testing the alert notification within grafana.' });
+    expect(a).toMatchObject({
+      test: true,
+      status: 'firing',
+      description: 'Someone is testing the alert notification within grafana.',
+    });
   });
 
   it('matches the ok message to the alerting one by rule id', () => {
     const alerting = fixture('grafana/legacy-docs-alerting.json') as Record<string, unknown>;
-    const ok = { ruleId: 1, orgId: 1, ruleName: 'Panel Title alert', state: 'ok', title: '[OK] Panel Title alert' };
+    const ok = {
+      ruleId: 1,
+      orgId: 1,
+      ruleName: 'Panel Title alert',
+      state: 'ok',
+      title: '[OK] Panel Title alert',
+    };
     const [r] = parse(grafana, ok);
     expect(r!.status).toBe('resolved');
     expect(r!.fingerprint).toBe(parse(grafana, alerting)[0]!.fingerprint);
   });
 
   it('rejects an unknown state', () => {
-    expectInvalid(() => grafana.parse({ ruleName: 'x', state: 'weird' }, { headers: {}, receivedAt: RECEIVED_AT }), 'state');
+    expectInvalid(
+      () => grafana.parse({ ruleName: 'x', state: 'weird' }, { headers: {}, receivedAt: RECEIVED_AT }),
+      'state',
+    );
   });
 });

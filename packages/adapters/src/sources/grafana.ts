@@ -29,7 +29,8 @@ const LEGACY_RESOLVED = new Set(['ok', 'paused']);
 /** Grafana's built-in "Test" button sends this alert (unified alerting). */
 function isUnifiedTest(labels: Record<string, string>, annotations: Record<string, string>): boolean {
   return (
-    (labels.alertname === 'TestAlert' && labels.instance === 'Grafana') || annotations.summary === 'Notification test'
+    (labels.alertname === 'TestAlert' && labels.instance === 'Grafana') ||
+    annotations.summary === 'Notification test'
   );
 }
 
@@ -37,7 +38,8 @@ function parseLegacy(body: Record<string, unknown>, ctx: SourceParseContext): Al
   const title = str(body.ruleName) ?? str(body.title)?.replace(/^\[[^\]]*\]\s*/, '');
   if (title === undefined) throw invalidInput(ctx.source, 'ruleName');
   const state = str(body.state)?.toLowerCase();
-  const status = state && LEGACY_FIRING.has(state) ? 'firing' : state && LEGACY_RESOLVED.has(state) ? 'resolved' : null;
+  const status =
+    state && LEGACY_FIRING.has(state) ? 'firing' : state && LEGACY_RESOLVED.has(state) ? 'resolved' : null;
   if (status === null) throw invalidInput(ctx.source, 'state');
   const labels = toLabels(body.tags);
   const ruleKey = str(body.ruleId) ?? `name:${title}`;
@@ -88,13 +90,18 @@ export function grafanaSource(options: GrafanaSourceOptions = {}): AlertSource {
       displayName: 'Grafana',
       authTypes: ['hmac', 'basic', 'bearer', 'header'],
       hmacHeader: GRAFANA_SIGNATURE_HEADER,
-      defaults: { severityMap: {}, serviceLabels: GRAFANA_SERVICE_LABELS, environmentLabels: DEFAULT_ENVIRONMENT_LABELS },
+      defaults: {
+        severityMap: {},
+        serviceLabels: GRAFANA_SERVICE_LABELS,
+        environmentLabels: DEFAULT_ENVIRONMENT_LABELS,
+      },
       parse(body, ctx) {
         if (!isRecord(body)) throw invalidInput(ctx.source, '(body)', 'expected a JSON object');
         if (Array.isArray(body.alerts)) {
           return parseAlertGroup(body, ctx, {
             isTest: isUnifiedTest,
-            url: (a, g) => firstStr(a, ['generatorURL', 'panelURL', 'dashboardURL']) ?? str(g.externalURL) ?? null,
+            url: (a, g) =>
+              firstStr(a, ['generatorURL', 'panelURL', 'dashboardURL']) ?? str(g.externalURL) ?? null,
           });
         }
         if ('ruleName' in body || 'ruleId' in body || 'evalMatches' in body) return [parseLegacy(body, ctx)];

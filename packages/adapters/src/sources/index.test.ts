@@ -53,7 +53,9 @@ describe('parseWebhookBody', () => {
   it('has a 1 MiB default limit and answers PAYLOAD_TOO_LARGE above it', () => {
     expect(DEFAULT_MAX_BODY_BYTES).toBe(1_048_576);
     const big = `{"a":"${'x'.repeat(DEFAULT_MAX_BODY_BYTES)}"}`;
-    expect(() => parseWebhookBody(big, { source: 'grafana' })).toThrow(expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }));
+    expect(() => parseWebhookBody(big, { source: 'grafana' })).toThrow(
+      expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }),
+    );
     expect(parseWebhookBody('{"a":1}', { source: 'grafana', maxBytes: 7 })).toEqual({ a: 1 });
     expect(() => parseWebhookBody('{"a":1}', { source: 'grafana', maxBytes: 6 })).toThrow(/limit is 6/);
   });
@@ -64,8 +66,12 @@ describe('parseWebhookBody', () => {
   });
 
   it('answers INVALID_INPUT naming the source for empty and non-JSON bodies', () => {
-    expect(() => parseWebhookBody('  ', { source: 'datadog' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: 'datadog payload is empty' }));
-    expect(() => parseWebhookBody('{nope', { source: 'datadog' })).toThrow(/datadog payload is not valid JSON/);
+    expect(() => parseWebhookBody('  ', { source: 'datadog' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: 'datadog payload is empty' }),
+    );
+    expect(() => parseWebhookBody('{nope', { source: 'datadog' })).toThrow(
+      /datadog payload is not valid JSON/,
+    );
   });
 });
 

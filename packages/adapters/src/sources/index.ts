@@ -25,11 +25,24 @@ export * from './grafana.js';
 export * from './jenkins.js';
 export * from './netdata.js';
 export * from './pagerduty.js';
-export * from './splunk.js';
 export * from './registry.js';
-export { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS, verifyIntegrationAuth, type VerifySettings } from './shared/auth.js';
-export { DEFAULT_MAX_BODY_BYTES, type ParseBodyOptions, parseWebhookBody, utf8ByteLength } from './shared/body.js';
-export { defineSource, makeAlert, type SourceDefinition, type SourceParseContext } from './shared/define-source.js';
+export {
+  DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+  type VerifySettings,
+  verifyIntegrationAuth,
+} from './shared/auth.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  type ParseBodyOptions,
+  parseWebhookBody,
+  utf8ByteLength,
+} from './shared/body.js';
+export {
+  defineSource,
+  makeAlert,
+  type SourceDefinition,
+  type SourceParseContext,
+} from './shared/define-source.js';
 export {
   COMMON_SEVERITY_MAP,
   DEFAULT_ENVIRONMENT_LABELS,
@@ -37,6 +50,7 @@ export {
   type ResolvedMapping,
   SourceOptions,
 } from './shared/mapping.js';
+export * from './splunk.js';
 
 /** Ids of the built-in sources, in the order {@link builtInSources} returns them. */
 export const BUILT_IN_SOURCE_IDS = [

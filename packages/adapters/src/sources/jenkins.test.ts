@@ -43,7 +43,12 @@ describe('jenkins', () => {
 
   it('maps the old FINISHED phase', () => {
     const [a] = parse(jenkins, fixture('jenkins/projectmonitor-finished-success.json'));
-    expect(a).toMatchObject({ title: 'Pivots2-iOS #10 succeeded', status: 'resolved', kind: 'change', service: 'Pivots2-iOS' });
+    expect(a).toMatchObject({
+      title: 'Pivots2-iOS #10 succeeded',
+      status: 'resolved',
+      kind: 'change',
+      service: 'Pivots2-iOS',
+    });
   });
 
   it('STARTED and COMPLETED of one build share the fingerprint', () => {
@@ -55,7 +60,9 @@ describe('jenkins', () => {
   });
 
   it('a failed deploy is a change and also an alert', () => {
-    const body = fixture('jenkins/notification-plugin-docs-completed-success.json') as { build: Record<string, unknown> };
+    const body = fixture('jenkins/notification-plugin-docs-completed-success.json') as {
+      build: Record<string, unknown>;
+    };
     body.build.status = 'FAILURE';
     body.build.parameters = { ENVIRONMENT: 'production', SERVICE: 'asgard-api' };
     body.build.timestamp = 1767225600000;
@@ -74,7 +81,9 @@ describe('jenkins', () => {
   });
 
   it('unstable builds alert only when the integration rates them', () => {
-    const body = fixture('jenkins/projectmonitor-finished-success.json') as { build: Record<string, unknown> };
+    const body = fixture('jenkins/projectmonitor-finished-success.json') as {
+      build: Record<string, unknown>;
+    };
     body.build.status = 'UNSTABLE';
     expect(parse(jenkins, body)).toHaveLength(1);
     const alerts = parse(jenkins, body, { severityMap: { unstable: 'medium' } });
@@ -92,7 +101,10 @@ describe('jenkins', () => {
       event: 'failure',
     });
     expect(alerts.map((a) => a.kind)).toEqual(['change', 'alert']);
-    expect(alerts[0]).toMatchObject({ title: 'deploy-payments #57 failed', fingerprint: 'jenkins:build:https://ci.example.com/job/deploy-payments/57/' });
+    expect(alerts[0]).toMatchObject({
+      title: 'deploy-payments #57 failed',
+      fingerprint: 'jenkins:build:https://ci.example.com/job/deploy-payments/57/',
+    });
   });
 
   it('names missing fields', () => {

@@ -8,7 +8,13 @@ import type { SourceOptions } from './shared/mapping.js';
 /** Build parameter names tried for the service before the job name. */
 export const JENKINS_SERVICE_LABELS: readonly string[] = ['SERVICE', 'service', 'APP', 'app'];
 /** Build parameter names tried for the environment. */
-export const JENKINS_ENVIRONMENT_LABELS: readonly string[] = ['ENVIRONMENT', 'environment', 'ENV', 'env', 'STAGE'];
+export const JENKINS_ENVIRONMENT_LABELS: readonly string[] = [
+  'ENVIRONMENT',
+  'environment',
+  'ENV',
+  'env',
+  'STAGE',
+];
 
 /** Options of {@link jenkinsSource}. */
 export type JenkinsSourceOptions = SourceOptions;
@@ -29,7 +35,11 @@ export function jenkinsSource(options: JenkinsSourceOptions = {}): AlertSource {
       id: 'jenkins',
       displayName: 'Jenkins',
       authTypes: ['hmac', 'basic', 'bearer', 'header'],
-      defaults: { severityMap: {}, serviceLabels: JENKINS_SERVICE_LABELS, environmentLabels: JENKINS_ENVIRONMENT_LABELS },
+      defaults: {
+        severityMap: {},
+        serviceLabels: JENKINS_SERVICE_LABELS,
+        environmentLabels: JENKINS_ENVIRONMENT_LABELS,
+      },
       parse(body, ctx) {
         if (!isRecord(body)) throw invalidInput(ctx.source, '(body)', 'expected a JSON object');
         return parseBuildEvent(body, ctx, body);

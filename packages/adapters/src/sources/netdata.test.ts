@@ -17,15 +17,28 @@ describe('netdata agent alarm log', () => {
       status: 'firing',
       service: 'system.cpu',
       startedAt: '2024-01-01T00:00:00.000Z', // when: epoch seconds
-      labels: { hostname: 'server1', name: 'cpu_usage', chart: 'system.cpu', value: '85.5%', status: 'WARNING' },
+      labels: {
+        hostname: 'server1',
+        name: 'cpu_usage',
+        chart: 'system.cpu',
+        value: '85.5%',
+        status: 'WARNING',
+      },
     });
   });
 
   it('a CLEAR transition resolves with the same fingerprint and the severity it had', () => {
-    const [entry] = fixture('netdata/agent-alarm-log-transition-warning-docs.json') as Record<string, unknown>[];
+    const [entry] = fixture('netdata/agent-alarm-log-transition-warning-docs.json') as Record<
+      string,
+      unknown
+    >[];
     const clear = { ...entry, status: 'CLEAR', old_status: 'WARNING', when: 1704067500, unique_id: 12346 };
     const [r] = parse(nd, [clear]);
-    expect(r).toMatchObject({ status: 'resolved', severity: 'medium', fingerprint: 'netdata:agent:server1:1' });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      severity: 'medium',
+      fingerprint: 'netdata:agent:server1:1',
+    });
     expect(r!.endedAt).toBe('2024-01-01T00:05:00.000Z');
   });
 });
@@ -68,8 +81,17 @@ describe('netdata cloud webhook (built from the documented fields)', () => {
 
   it('severity clear resolves the same alert', () => {
     const [f] = parse(nd, alert);
-    const [r] = parse(nd, { ...alert, severity: 'clear', message: 'web-01 cpu usage is clear', date: '2026-02-01T10:20:00Z' });
-    expect(r).toMatchObject({ status: 'resolved', fingerprint: f!.fingerprint, endedAt: '2026-02-01T10:20:00.000Z' });
+    const [r] = parse(nd, {
+      ...alert,
+      severity: 'clear',
+      message: 'web-01 cpu usage is clear',
+      date: '2026-02-01T10:20:00Z',
+    });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      fingerprint: f!.fingerprint,
+      endedAt: '2026-02-01T10:20:00.000Z',
+    });
   });
 
   it('accepts the older field names (alarm, alarm_url)', () => {
@@ -87,8 +109,19 @@ describe('netdata cloud webhook (built from the documented fields)', () => {
       status: { reachable: false, text: 'unreachable' },
     };
     const [d] = parse(nd, down);
-    expect(d).toMatchObject({ title: 'web-01 is unreachable', status: 'firing', severity: 'critical', service: 'web-01', startedAt: RECEIVED_AT });
-    const [u] = parse(nd, { ...down, severity: 'info', message: 'web-01 is reachable', status: { reachable: true, text: 'reachable' } });
+    expect(d).toMatchObject({
+      title: 'web-01 is unreachable',
+      status: 'firing',
+      severity: 'critical',
+      service: 'web-01',
+      startedAt: RECEIVED_AT,
+    });
+    const [u] = parse(nd, {
+      ...down,
+      severity: 'info',
+      message: 'web-01 is reachable',
+      status: { reachable: true, text: 'reachable' },
+    });
     expect(u).toMatchObject({ status: 'resolved', fingerprint: d!.fingerprint });
   });
 
@@ -103,6 +136,8 @@ describe('netdata cloud webhook (built from the documented fields)', () => {
 
   it('answers the crc_token challenge with sha256=base64(HMAC)', async () => {
     const expected = `sha256=${createHmac('sha256', 'challenge-secret').update('token-123').digest('base64')}`;
-    expect(await netdataChallengeResponse('challenge-secret', 'token-123')).toEqual({ response_token: expected });
+    expect(await netdataChallengeResponse('challenge-secret', 'token-123')).toEqual({
+      response_token: expected,
+    });
   });
 });

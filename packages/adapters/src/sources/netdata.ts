@@ -24,7 +24,12 @@ function labelsOf(obj: Record<string, unknown>, keys: readonly string[]): Record
 }
 
 /** One entry of the agent's `/api/v1/alarm_log` (or an `alarm-notify.sh`-style JSON export). */
-function parseAgentEntry(e: Record<string, unknown>, i: number, ctx: SourceParseContext, raw: unknown): AlertInput {
+function parseAgentEntry(
+  e: Record<string, unknown>,
+  i: number,
+  ctx: SourceParseContext,
+  raw: unknown,
+): AlertInput {
   const name = str(e.name);
   if (name === undefined) throw invalidInput(ctx.source, `[${i}].name`);
   const host = str(e.hostname) ?? 'unknown-host';
@@ -84,7 +89,17 @@ function parseCloud(body: Record<string, unknown>, ctx: SourceParseContext): Ale
   const alert = firstStr(body, ['alert', 'alarm']) ?? (isTest ? str(body.message) : undefined);
   if (alert === undefined) throw invalidInput(ctx.source, 'alert');
   const status: AlertStatus = severityWord === 'clear' ? 'resolved' : 'firing';
-  const labels = labelsOf(body, ['alert', 'alarm', 'chart', 'context', 'family', 'class', 'space', 'node', 'host']);
+  const labels = labelsOf(body, [
+    'alert',
+    'alarm',
+    'chart',
+    'context',
+    'family',
+    'class',
+    'space',
+    'node',
+    'host',
+  ]);
   if (isRecord(body.Rooms)) labels.rooms = Object.keys(body.Rooms).join(',');
   if (severityWord) labels.severity = severityWord;
   return makeAlert(ctx, {
@@ -92,7 +107,10 @@ function parseCloud(body: Record<string, unknown>, ctx: SourceParseContext): Ale
     title: alert,
     description: str(body.info) ?? str(body.message) ?? '',
     // A clear notification does not say what severity it clears.
-    severity: status === 'resolved' ? 'info' : (lookupSeverity(severityWord, ctx.mapping) ?? ctx.mapping.defaultSeverity),
+    severity:
+      status === 'resolved'
+        ? 'info'
+        : (lookupSeverity(severityWord, ctx.mapping) ?? ctx.mapping.defaultSeverity),
     status,
     service: pickLabel(labels, ctx.mapping.serviceLabels),
     environment: pickLabel(labels, ctx.mapping.environmentLabels),
@@ -149,7 +167,8 @@ export function netdataSource(options: NetdataSourceOptions = {}): AlertSource {
             return parseAgentEntry(e, i, ctx, [e]);
           });
         }
-        if (!isRecord(body)) throw invalidInput(ctx.source, '(body)', 'expected a JSON object or alarm-log array');
+        if (!isRecord(body))
+          throw invalidInput(ctx.source, '(body)', 'expected a JSON object or alarm-log array');
         if ('alarm_id' in body && 'hostname' in body) return [parseAgentEntry(body, 0, ctx, body)];
         return [parseCloud(body, ctx)];
       },

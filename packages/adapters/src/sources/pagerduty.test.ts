@@ -19,7 +19,12 @@ describe('pagerduty V3 webhooks', () => {
       // No created_at in the payload: the event time is the best start time.
       startedAt: '2021-06-04T13:35:29.781Z',
       endedAt: null,
-      labels: { urgency: 'high', incident_number: '9', service_id: 'PA2P440', event_type: 'incident.triggered' },
+      labels: {
+        urgency: 'high',
+        incident_number: '9',
+        service_id: 'PA2P440',
+        event_type: 'incident.triggered',
+      },
     });
   });
 
@@ -35,7 +40,9 @@ describe('pagerduty V3 webhooks', () => {
   });
 
   it('resolve of the same incident shares the triggered fingerprint', () => {
-    const triggered = fixture('pagerduty/v3-incident-triggered.json') as { event: { event_type: string; data: Record<string, unknown> } };
+    const triggered = fixture('pagerduty/v3-incident-triggered.json') as {
+      event: { event_type: string; data: Record<string, unknown> };
+    };
     const resolved = structuredClone(triggered);
     resolved.event.event_type = 'incident.resolved';
     resolved.event.data.status = 'resolved';
@@ -44,14 +51,20 @@ describe('pagerduty V3 webhooks', () => {
   });
 
   it('prefers priority over urgency for severity', () => {
-    const body = fixture('pagerduty/v3-incident-triggered.json') as { event: { data: Record<string, unknown> } };
+    const body = fixture('pagerduty/v3-incident-triggered.json') as {
+      event: { data: Record<string, unknown> };
+    };
     body.event.data.priority = { summary: 'P1' };
     expect(parse(pd, body)[0]!.severity).toBe('critical');
   });
 
   it('ignores non-incident events and marks the ping as a test', () => {
-    expect(parse(pd, { event: { event_type: 'service.updated', data: { type: 'service', id: 'P1' } } })).toEqual([]);
-    const [ping] = parse(pd, { event: { id: 'E1', event_type: 'pagey.ping', occurred_at: '2026-01-01T00:00:00Z' } });
+    expect(
+      parse(pd, { event: { event_type: 'service.updated', data: { type: 'service', id: 'P1' } } }),
+    ).toEqual([]);
+    const [ping] = parse(pd, {
+      event: { id: 'E1', event_type: 'pagey.ping', occurred_at: '2026-01-01T00:00:00Z' },
+    });
     expect(ping).toMatchObject({ test: true, title: 'PagerDuty webhook test (pagey.ping)' });
   });
 });
@@ -67,7 +80,13 @@ describe('pagerduty Events API v2', () => {
       service: 'postgres', // component
       startedAt: '2015-07-17T08:42:58.315Z',
       url: 'https://monitoring.example.com',
-      labels: { component: 'postgres', group: 'prod-datapipe', class: 'deploy', 'ping time': '1500ms', 'load avg': '0.75' },
+      labels: {
+        component: 'postgres',
+        group: 'prod-datapipe',
+        class: 'deploy',
+        'ping time': '1500ms',
+        'load avg': '0.75',
+      },
     });
     expect(Object.values(a!.labels)).not.toContain('samplekeyhere'); // the routing key is a credential
   });
@@ -75,8 +94,16 @@ describe('pagerduty Events API v2', () => {
   it('acknowledge keeps firing and resolve resolves the same dedup key', () => {
     const [ack] = parse(pd, fixture('pagerduty/events-v2-acknowledge-docs.json'));
     const [res] = parse(pd, fixture('pagerduty/events-v2-resolve-docs.json'));
-    expect(ack).toMatchObject({ fingerprint: 'pagerduty:dedup:dedupkeyhere', status: 'firing', startedAt: RECEIVED_AT });
-    expect(res).toMatchObject({ fingerprint: 'pagerduty:dedup:dedupkeyhere', status: 'resolved', endedAt: RECEIVED_AT });
+    expect(ack).toMatchObject({
+      fingerprint: 'pagerduty:dedup:dedupkeyhere',
+      status: 'firing',
+      startedAt: RECEIVED_AT,
+    });
+    expect(res).toMatchObject({
+      fingerprint: 'pagerduty:dedup:dedupkeyhere',
+      status: 'resolved',
+      endedAt: RECEIVED_AT,
+    });
   });
 
   it('derives a stable key for a trigger without dedup_key', () => {
@@ -92,6 +119,9 @@ describe('pagerduty Events API v2', () => {
     expectInvalid(() => pd.parse({ event_action: 'resolve' }, ctx), 'dedup_key');
     expectInvalid(() => pd.parse({ event_action: 'trigger', payload: {} }, ctx), 'payload.summary');
     expectInvalid(() => pd.parse({ event_action: 'explode' }, ctx), 'event_action');
-    expectInvalid(() => pd.parse({ event: { event_type: 'incident.triggered', data: { type: 'incident' } } }, ctx), 'event.data.id');
+    expectInvalid(
+      () => pd.parse({ event: { event_type: 'incident.triggered', data: { type: 'incident' } } }, ctx),
+      'event.data.id',
+    );
   });
 });

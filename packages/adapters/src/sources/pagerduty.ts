@@ -58,7 +58,10 @@ function parseV3(event: Record<string, unknown>, body: unknown, ctx: SourceParse
   put('incident_number', str(data.number));
   put('incident_key', str(data.incident_key));
   put('service_id', isRecord(data.service) ? str(data.service.id) : undefined);
-  put('escalation_policy', isRecord(data.escalation_policy) ? str(data.escalation_policy.summary) : undefined);
+  put(
+    'escalation_policy',
+    isRecord(data.escalation_policy) ? str(data.escalation_policy.summary) : undefined,
+  );
   const occurredAt = toIso(event.occurred_at);
   return [
     makeAlert(ctx, {
@@ -105,8 +108,10 @@ function parseEventsV2(body: Record<string, unknown>, ctx: SourceParseContext): 
   // Without a dedup_key PagerDuty would open a new incident; we derive a stable key so a
   // re-delivery of the same event still de-duplicates. The routing key is a credential and is
   // only ever hashed, never copied into labels.
-  const key = dedupKey ?? `derived:${stableHash(`${str(body.routing_key) ?? ''}|${summary}|${labels.source ?? ''}`)}`;
-  const firstLink = Array.isArray(body.links) && isRecord(body.links[0]) ? str(body.links[0].href) : undefined;
+  const key =
+    dedupKey ?? `derived:${stableHash(`${str(body.routing_key) ?? ''}|${summary}|${labels.source ?? ''}`)}`;
+  const firstLink =
+    Array.isArray(body.links) && isRecord(body.links[0]) ? str(body.links[0].href) : undefined;
   const status = action === 'resolve' ? 'resolved' : 'firing';
   return [
     makeAlert(ctx, {
@@ -160,7 +165,11 @@ export function pagerdutySource(options: PagerDutySourceOptions = {}): AlertSour
         if (!isRecord(body)) throw invalidInput(ctx.source, '(body)', 'expected a JSON object');
         if (isRecord(body.event)) return parseV3(body.event, body, ctx);
         if ('event_action' in body) return parseEventsV2(body, ctx);
-        throw invalidInput(ctx.source, 'event', 'expected a V3 webhook `event` or an Events API v2 `event_action`');
+        throw invalidInput(
+          ctx.source,
+          'event',
+          'expected a V3 webhook `event` or an Events API v2 `event_action`',
+        );
       },
     },
     options,

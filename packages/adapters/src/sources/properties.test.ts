@@ -25,10 +25,16 @@ function checkContract(sourceId: string, body: unknown, json = true): void {
 }
 
 /** Every node of a JSON value as a path of keys/indexes. */
-function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function paths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) paths(v, [...prefix, i], out);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   return out;
 }
 
@@ -44,17 +50,23 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
 const fixturesDir = new URL('../../../../fixtures/payloads/', import.meta.url);
 const fixtureFiles = readdirSync(fixturesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(new URL(`${d.name}/`, fixturesDir)).map((f) => ({ source: d.name, file: `${d.name}/${f}` })));
+  .flatMap((d) =>
+    readdirSync(new URL(`${d.name}/`, fixturesDir)).map((f) => ({ source: d.name, file: `${d.name}/${f}` })),
+  );
 
 describe('parse never throws anything but INVALID_INPUT', () => {
   for (const source of builtInSources()) {
     it(`${source.id}: arbitrary JSON`, () => {
-      fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (body) => checkContract(source.id, body)), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.jsonValue({ maxDepth: 5 }), (body) => checkContract(source.id, body)),
+        { numRuns: 300 },
+      );
     });
     it(`${source.id}: non-JSON values (functions, symbols, bigint, cycles)`, () => {
       const cyclic: Record<string, unknown> = { title: 'x' };
       cyclic.labels = cyclic;
-      for (const body of [undefined, () => 1, Symbol('s'), 10n, cyclic, new Date(0), [cyclic]]) checkContract(source.id, body, false);
+      for (const body of [undefined, () => 1, Symbol('s'), 10n, cyclic, new Date(0), [cyclic]])
+        checkContract(source.id, body, false);
     });
   }
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { splunkSource } from './splunk.js';
 import { expectInvalid, fixture, parse, RECEIVED_AT } from './shared/test-support.js';
+import { splunkSource } from './splunk.js';
 
 const splunk = splunkSource();
 
@@ -22,7 +22,12 @@ describe('splunk enterprise', () => {
   it('keys a named saved search by its name, so the next run de-duplicates', () => {
     const base = fixture('splunk/enterprise-webhook-docs.json') as Record<string, unknown>;
     const run1 = { ...base, search_name: 'Mongo errors', sid: 'scheduler_1' };
-    const run2 = { ...base, search_name: 'Mongo errors', sid: 'scheduler_2', result: { ...(base.result as object), _time: '1767225600' } };
+    const run2 = {
+      ...base,
+      search_name: 'Mongo errors',
+      sid: 'scheduler_2',
+      result: { ...(base.result as object), _time: '1767225600' },
+    };
     const [a] = parse(splunk, run1);
     const [b] = parse(splunk, run2);
     expect(a!.title).toBe('Mongo errors');
@@ -50,9 +55,18 @@ describe('splunk observability', () => {
   it('ok resolves the same incident; Major maps to high', () => {
     const body = fixture('splunk/observability-detector-anomalous-critical.json') as Record<string, unknown>;
     const [f] = parse(splunk, { ...body, severity: 'Major' });
-    const [r] = parse(splunk, { ...body, status: 'ok', statusExtended: 'ok', timestamp: '2026-01-01T00:00:00Z' });
+    const [r] = parse(splunk, {
+      ...body,
+      status: 'ok',
+      statusExtended: 'ok',
+      timestamp: '2026-01-01T00:00:00Z',
+    });
     expect(f!.severity).toBe('high');
-    expect(r).toMatchObject({ status: 'resolved', fingerprint: f!.fingerprint, endedAt: '2026-01-01T00:00:00.000Z' });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      fingerprint: f!.fingerprint,
+      endedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(parse(splunk, { ...body, statusExtended: 'manually resolved' })[0]!.status).toBe('resolved');
   });
 
@@ -65,7 +79,14 @@ describe('splunk observability', () => {
   it('verifies X-SFX-Signature (base64 HMAC) over the raw body', async () => {
     const rawBody = JSON.stringify(fixture('splunk/observability-detector-anomalous-critical.json'));
     const sig = createHmac('sha256', 'shared').update(rawBody).digest('base64');
-    const integration = { id: 'i', tenantId: 't', source: 'splunk', auth: { type: 'sfx' as const, secret: 'shared' } };
-    await expect(splunk.verify({ headers: { 'x-sfx-signature': sig }, rawBody, now: 0 }, integration)).resolves.toBeUndefined();
+    const integration = {
+      id: 'i',
+      tenantId: 't',
+      source: 'splunk',
+      auth: { type: 'sfx' as const, secret: 'shared' },
+    };
+    await expect(
+      splunk.verify({ headers: { 'x-sfx-signature': sig }, rawBody, now: 0 }, integration),
+    ).resolves.toBeUndefined();
   });
 });

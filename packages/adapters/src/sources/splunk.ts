@@ -129,9 +129,15 @@ export function splunkSource(options: SplunkSourceOptions = {}): AlertSource {
       },
       parse(body, ctx) {
         if (!isRecord(body)) throw invalidInput(ctx.source, '(body)', 'expected a JSON object');
-        if ('detector' in body || 'incidentId' in body || 'sf_schema' in body) return [parseObservability(body, ctx)];
-        if ('sid' in body || 'search_name' in body || 'results_link' in body) return [parseEnterprise(body, ctx)];
-        throw invalidInput(ctx.source, 'search_name', 'expected an Enterprise `search_name`/`sid` or a `detector`');
+        if ('detector' in body || 'incidentId' in body || 'sf_schema' in body)
+          return [parseObservability(body, ctx)];
+        if ('sid' in body || 'search_name' in body || 'results_link' in body)
+          return [parseEnterprise(body, ctx)];
+        throw invalidInput(
+          ctx.source,
+          'search_name',
+          'expected an Enterprise `search_name`/`sid` or a `detector`',
+        );
       },
     },
     options,

@@ -21,7 +21,11 @@ function memoryIo(stdin = '') {
 
 const run = (args: string[], stdin?: string) => {
   const m = memoryIo(stdin);
-  return main(['node', 'aurora', 'normalize', ...args], m.io).then((code) => ({ code, stdout: m.out(), stderr: m.err() }));
+  return main(['node', 'aurora', 'normalize', ...args], m.io).then((code) => ({
+    code,
+    stdout: m.out(),
+    stderr: m.err(),
+  }));
 };
 
 describe('aurora normalize', () => {
@@ -31,31 +35,70 @@ describe('aurora normalize', () => {
     expect(r.stderr).toBe('');
     const alerts = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(alerts.map((a) => a.title)).toEqual(['High memory usage', 'High CPU usage']);
-    expect(alerts[0]).toMatchObject({ fingerprint: 'grafana:c6eadffa33fcdf37', status: 'firing', service: 'blue', test: false });
+    expect(alerts[0]).toMatchObject({
+      fingerprint: 'grafana:c6eadffa33fcdf37',
+      status: 'firing',
+      service: 'blue',
+      test: false,
+    });
     expect(alerts[0]).not.toHaveProperty('raw');
   });
 
   it('includes the raw payload with --raw and uses --received-at where the payload has no time', async () => {
-    const r = await run(['splunk', 'fixtures/payloads/splunk/enterprise-webhook-docs.json', '--raw', '--received-at', '2026-01-01T00:00:00Z']);
+    const r = await run([
+      'splunk',
+      'fixtures/payloads/splunk/enterprise-webhook-docs.json',
+      '--raw',
+      '--received-at',
+      '2026-01-01T00:00:00Z',
+    ]);
     expect(r.code).toBe(0);
     const [a] = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(a).toMatchObject({ startedAt: '2026-01-01T00:00:00.000Z', raw: { app: 'search', owner: 'admin' } });
+    expect(a).toMatchObject({
+      startedAt: '2026-01-01T00:00:00.000Z',
+      raw: { app: 'search', owner: 'admin' },
+    });
   });
 
   it('reads standard input with - and applies --mapping', async () => {
     const body = readFileSync(`${repoRoot}fixtures/payloads/alertmanager/v4-resolved-single.json`, 'utf8');
-    const r = await run(['alertmanager', '-', '--mapping', '{"serviceLabels":["topic","host"],"severityMap":{"critical":"high"}}'], body);
+    const r = await run(
+      [
+        'alertmanager',
+        '-',
+        '--mapping',
+        '{"serviceLabels":["topic","host"],"severityMap":{"critical":"high"}}',
+      ],
+      body,
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject([{ status: 'resolved', severity: 'high', service: 'andromeda' }]);
+    expect(JSON.parse(r.stdout)).toMatchObject([
+      { status: 'resolved', severity: 'high', service: 'andromeda' },
+    ]);
   });
 
   it.each([
     [['nagios', 'x.json'], /^aurora normalize: unknown source 'nagios' \(known: grafana, pagerduty, .*\)\n$/],
-    [['grafana', 'fixtures/payloads/does-not-exist.json'], /^aurora normalize: cannot read fixtures\/payloads\/does-not-exist\.json \(ENOENT\)\n$/],
-    [['datadog', 'fixtures/payloads/datadog/default-template-unrendered.json'], /^aurora normalize: datadog payload: .*\$EVENT_TITLE\n$/],
-    [['grafana', 'fixtures/payloads/SOURCES.md'], /^aurora normalize: grafana payload is not valid JSON: .*\n$/],
-    [['grafana', 'fixtures/payloads/grafana/legacy-docs-alerting.json', '--max-bytes', '100'], /^aurora normalize: grafana payload is \d+ bytes; the limit is 100\n$/],
-    [['grafana', 'fixtures/payloads/grafana/legacy-docs-alerting.json', '--mapping', '{'], /^aurora normalize: --mapping is not valid JSON\n$/],
+    [
+      ['grafana', 'fixtures/payloads/does-not-exist.json'],
+      /^aurora normalize: cannot read fixtures\/payloads\/does-not-exist\.json \(ENOENT\)\n$/,
+    ],
+    [
+      ['datadog', 'fixtures/payloads/datadog/default-template-unrendered.json'],
+      /^aurora normalize: datadog payload: .*\$EVENT_TITLE\n$/,
+    ],
+    [
+      ['grafana', 'fixtures/payloads/SOURCES.md'],
+      /^aurora normalize: grafana payload is not valid JSON: .*\n$/,
+    ],
+    [
+      ['grafana', 'fixtures/payloads/grafana/legacy-docs-alerting.json', '--max-bytes', '100'],
+      /^aurora normalize: grafana payload is \d+ bytes; the limit is 100\n$/,
+    ],
+    [
+      ['grafana', 'fixtures/payloads/grafana/legacy-docs-alerting.json', '--mapping', '{'],
+      /^aurora normalize: --mapping is not valid JSON\n$/,
+    ],
   ])('exits 2 with a one-line reason for invalid input: %j', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

@@ -41,7 +41,8 @@ export const registerNormalize: RegisterCommand = (program, io, setExit) => {
     .action(async (sourceId: string, file: string, flags: NormalizeFlags) => {
       try {
         const source = registry.get(sourceId);
-        if (!source) throw new InvalidInput(`unknown source '${sourceId}' (known: ${registry.ids().join(', ')})`);
+        if (!source)
+          throw new InvalidInput(`unknown source '${sourceId}' (known: ${registry.ids().join(', ')})`);
 
         let receivedAt = new Date().toISOString();
         if (flags.receivedAt !== undefined) {
@@ -61,7 +62,8 @@ export const registerNormalize: RegisterCommand = (program, io, setExit) => {
           }
         }
         const maxBytes = flags.maxBytes === undefined ? DEFAULT_MAX_BODY_BYTES : Number(flags.maxBytes);
-        if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new InvalidInput('--max-bytes must be a positive integer');
+        if (!Number.isInteger(maxBytes) || maxBytes <= 0)
+          throw new InvalidInput('--max-bytes must be a positive integer');
 
         let text: string;
         const path = file === '-' || isAbsolute(file) ? file : resolve(io.cwd, file);
@@ -69,7 +71,9 @@ export const registerNormalize: RegisterCommand = (program, io, setExit) => {
           text = await io.readInput(path);
         } catch (e) {
           const code = (e as { code?: string }).code;
-          throw new InvalidInput(`cannot read ${file === '-' ? 'standard input' : file}${code ? ` (${code})` : ''}`);
+          throw new InvalidInput(
+            `cannot read ${file === '-' ? 'standard input' : file}${code ? ` (${code})` : ''}`,
+          );
         }
         const body = parseWebhookBody(text, { source: sourceId, maxBytes });
         const alerts = source

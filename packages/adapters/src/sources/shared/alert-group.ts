@@ -33,9 +33,13 @@ export function parseAlertGroup(
     const title = str(labels.alertname) ?? summary ?? str(annotations.title);
     if (title === undefined) throw invalidInput(ctx.source, `alerts[${i}].labels.alertname`);
     const statusWord = str(a.status) ?? str(group.status);
-    if (statusWord !== 'firing' && statusWord !== 'resolved') throw invalidInput(ctx.source, `alerts[${i}].status`);
+    if (statusWord !== 'firing' && statusWord !== 'resolved')
+      throw invalidInput(ctx.source, `alerts[${i}].status`);
     const description =
-      str(annotations.description) ?? str(annotations.message) ?? (summary !== title ? summary : undefined) ?? '';
+      str(annotations.description) ??
+      str(annotations.message) ??
+      (summary !== title ? summary : undefined) ??
+      '';
     const vendorFingerprint = str(a.fingerprint);
     const endsAt = toIso(a.endsAt);
     return makeAlert(ctx, {

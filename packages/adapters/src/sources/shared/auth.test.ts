@@ -1,17 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { AuroraError, type Integration, type IntegrationAuth, type WebhookRequest } from '@aurora-rca/core';
 import { describe, expect, it } from 'vitest';
-import { builtInSources } from '../index.js';
+import { datadogSource } from '../datadog.js';
 import { grafanaSource } from '../grafana.js';
+import { builtInSources } from '../index.js';
 import { jenkinsSource } from '../jenkins.js';
 import { pagerdutySource } from '../pagerduty.js';
 import { splunkSource } from '../splunk.js';
-import { datadogSource } from '../datadog.js';
 import { hmacSha256, toHex } from './crypto.js';
 
 // Expected signatures are computed independently with node:crypto; the verifier uses Web Crypto.
 const hex = (secret: string, msg: string) => createHmac('sha256', secret).update(msg, 'utf8').digest('hex');
-const b64 = (secret: string, msg: string) => createHmac('sha256', secret).update(msg, 'utf8').digest('base64');
+const b64 = (secret: string, msg: string) =>
+  createHmac('sha256', secret).update(msg, 'utf8').digest('base64');
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const BODY = '{"alerts":[{"status":"firing","labels":{"alertname":"Ünïcode ✓"}}]}';
@@ -45,7 +46,9 @@ describe('hmac (Grafana signature header)', () => {
   const sig = hex('s3cret', BODY);
 
   it('accepts the hex signature in X-Grafana-Alerting-Signature', async () => {
-    await expect(grafana.verify(req({ 'x-grafana-alerting-signature': sig }), integration('grafana', auth))).resolves.toBeUndefined();
+    await expect(
+      grafana.verify(req({ 'x-grafana-alerting-signature': sig }), integration('grafana', auth)),
+    ).resolves.toBeUndefined();
   });
   it('accepts upper-case header names and a sha256= prefix', async () => {
     await expect(
@@ -53,35 +56,72 @@ describe('hmac (Grafana signature header)', () => {
     ).resolves.toBeUndefined();
   });
   it('rejects a wrong secret', async () => {
-    await rejected(grafana.verify(req({ 'x-grafana-alerting-signature': hex('other', BODY) }), integration('grafana', auth)), /does not match/);
+    await rejected(
+      grafana.verify(
+        req({ 'x-grafana-alerting-signature': hex('other', BODY) }),
+        integration('grafana', auth),
+      ),
+      /does not match/,
+    );
   });
   it('rejects a tampered body', async () => {
-    await rejected(grafana.verify(req({ 'x-grafana-alerting-signature': sig }, BODY.replace('firing', 'resolved')), integration('grafana', auth)), /does not match/);
+    await rejected(
+      grafana.verify(
+        req({ 'x-grafana-alerting-signature': sig }, BODY.replace('firing', 'resolved')),
+        integration('grafana', auth),
+      ),
+      /does not match/,
+    );
   });
   it('rejects a missing header', async () => {
-    await rejected(grafana.verify(req({}), integration('grafana', auth)), /missing x-grafana-alerting-signature/);
+    await rejected(
+      grafana.verify(req({}), integration('grafana', auth)),
+      /missing x-grafana-alerting-signature/,
+    );
   });
   it('rejects a malformed signature', async () => {
-    await rejected(grafana.verify(req({ 'x-grafana-alerting-signature': 'zz' }), integration('grafana', auth)), /not a hex/);
+    await rejected(
+      grafana.verify(req({ 'x-grafana-alerting-signature': 'zz' }), integration('grafana', auth)),
+      /not a hex/,
+    );
   });
 
   describe('with a timestamp header', () => {
-    const tsAuth: IntegrationAuth = { type: 'hmac', secret: 's3cret', timestampHeader: 'X-Grafana-Alerting-Timestamp', toleranceSeconds: 60 };
+    const tsAuth: IntegrationAuth = {
+      type: 'hmac',
+      secret: 's3cret',
+      timestampHeader: 'X-Grafana-Alerting-Timestamp',
+      toleranceSeconds: 60,
+    };
     const ts = String(NOW / 1000);
-    const signed = (t: string, body = BODY) => ({ 'x-grafana-alerting-signature': hex('s3cret', `${t}:${body}`), 'x-grafana-alerting-timestamp': t });
+    const signed = (t: string, body = BODY) => ({
+      'x-grafana-alerting-signature': hex('s3cret', `${t}:${body}`),
+      'x-grafana-alerting-timestamp': t,
+    });
 
     it('accepts timestamp:body signed within the tolerance', async () => {
-      await expect(grafana.verify(req(signed(String(NOW / 1000 - 30))), integration('grafana', tsAuth))).resolves.toBeUndefined();
+      await expect(
+        grafana.verify(req(signed(String(NOW / 1000 - 30))), integration('grafana', tsAuth)),
+      ).resolves.toBeUndefined();
     });
     it('rejects a stale timestamp even with a valid signature', async () => {
-      await rejected(grafana.verify(req(signed(String(NOW / 1000 - 61))), integration('grafana', tsAuth)), /outside the tolerance/);
+      await rejected(
+        grafana.verify(req(signed(String(NOW / 1000 - 61))), integration('grafana', tsAuth)),
+        /outside the tolerance/,
+      );
     });
     it('rejects a timestamp from the future beyond the tolerance', async () => {
-      await rejected(grafana.verify(req(signed(String(NOW / 1000 + 120))), integration('grafana', tsAuth)), /outside the tolerance/);
+      await rejected(
+        grafana.verify(req(signed(String(NOW / 1000 + 120))), integration('grafana', tsAuth)),
+        /outside the tolerance/,
+      );
     });
     it('rejects a body-only signature (timestamp not covered)', async () => {
       await rejected(
-        grafana.verify(req({ 'x-grafana-alerting-signature': hex('s3cret', BODY), 'x-grafana-alerting-timestamp': ts }), integration('grafana', tsAuth)),
+        grafana.verify(
+          req({ 'x-grafana-alerting-signature': hex('s3cret', BODY), 'x-grafana-alerting-timestamp': ts }),
+          integration('grafana', tsAuth),
+        ),
         /does not match/,
       );
     });
@@ -92,7 +132,10 @@ describe('hmac (Grafana signature header)', () => {
     });
     it('rejects a missing timestamp header', async () => {
       const { 'x-grafana-alerting-timestamp': _, ...h } = signed(ts);
-      await rejected(grafana.verify(req(h), integration('grafana', tsAuth)), /missing X-Grafana-Alerting-Timestamp/);
+      await rejected(
+        grafana.verify(req(h), integration('grafana', tsAuth)),
+        /missing X-Grafana-Alerting-Timestamp/,
+      );
     });
   });
 });
@@ -101,34 +144,75 @@ describe('hmac (Jenkins/CloudBees/generic body signature)', () => {
   const jenkins = jenkinsSource();
   it('reads X-Aurora-Signature by default and a configured header otherwise', async () => {
     const auth: IntegrationAuth = { type: 'hmac', secret: 'ci' };
-    await expect(jenkins.verify(req({ 'x-aurora-signature': `sha256=${hex('ci', BODY)}` }), integration('jenkins', auth))).resolves.toBeUndefined();
+    await expect(
+      jenkins.verify(
+        req({ 'x-aurora-signature': `sha256=${hex('ci', BODY)}` }),
+        integration('jenkins', auth),
+      ),
+    ).resolves.toBeUndefined();
     const custom: IntegrationAuth = { type: 'hmac', secret: 'ci', header: 'X-Hub-Signature-256' };
-    await expect(jenkins.verify(req({ 'x-hub-signature-256': `sha256=${hex('ci', BODY)}` }), integration('jenkins', custom))).resolves.toBeUndefined();
-    await rejected(jenkins.verify(req({ 'x-aurora-signature': hex('ci', BODY) }), integration('jenkins', custom)), /missing X-Hub-Signature-256/);
+    await expect(
+      jenkins.verify(
+        req({ 'x-hub-signature-256': `sha256=${hex('ci', BODY)}` }),
+        integration('jenkins', custom),
+      ),
+    ).resolves.toBeUndefined();
+    await rejected(
+      jenkins.verify(req({ 'x-aurora-signature': hex('ci', BODY) }), integration('jenkins', custom)),
+      /missing X-Hub-Signature-256/,
+    );
   });
 });
 
 describe('pagerduty (X-PagerDuty-Signature v1)', () => {
   const pd = pagerdutySource();
   it('accepts a single v1 signature', async () => {
-    await expect(pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }), integration('pagerduty', { type: 'pagerduty', secrets: ['pd1'] }))).resolves.toBeUndefined();
+    await expect(
+      pd.verify(
+        req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }),
+        integration('pagerduty', { type: 'pagerduty', secrets: ['pd1'] }),
+      ),
+    ).resolves.toBeUndefined();
   });
   it('accepts any of several v1 values during rotation', async () => {
     const header = `v1=${hex('old', BODY)},v1=${hex('pd1', BODY)}`;
-    await expect(pd.verify(req({ 'x-pagerduty-signature': header }), integration('pagerduty', { type: 'pagerduty', secrets: ['pd1'] }))).resolves.toBeUndefined();
+    await expect(
+      pd.verify(
+        req({ 'x-pagerduty-signature': header }),
+        integration('pagerduty', { type: 'pagerduty', secrets: ['pd1'] }),
+      ),
+    ).resolves.toBeUndefined();
   });
   it('accepts when the second configured secret matches', async () => {
     await expect(
-      pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('next', BODY)}` }), integration('pagerduty', { type: 'pagerduty', secrets: ['current', 'next'] })),
+      pd.verify(
+        req({ 'x-pagerduty-signature': `v1=${hex('next', BODY)}` }),
+        integration('pagerduty', { type: 'pagerduty', secrets: ['current', 'next'] }),
+      ),
     ).resolves.toBeUndefined();
   });
   it('rejects a wrong secret, a tampered body, a missing header, and non-v1 schemes', async () => {
     const i = integration('pagerduty', { type: 'pagerduty', secrets: ['pd1'] });
-    await rejected(pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('nope', BODY)}` }), i), /does not match/);
-    await rejected(pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }, `${BODY} `), i), /does not match/);
+    await rejected(
+      pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('nope', BODY)}` }), i),
+      /does not match/,
+    );
+    await rejected(
+      pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }, `${BODY} `), i),
+      /does not match/,
+    );
     await rejected(pd.verify(req({}), i), /missing x-pagerduty-signature/);
-    await rejected(pd.verify(req({ 'x-pagerduty-signature': `v2=${hex('pd1', BODY)}` }), i), /no v1 signature/);
-    await rejected(pd.verify(req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }), integration('pagerduty', { type: 'pagerduty', secrets: [] })), /no PagerDuty signing secret/);
+    await rejected(
+      pd.verify(req({ 'x-pagerduty-signature': `v2=${hex('pd1', BODY)}` }), i),
+      /no v1 signature/,
+    );
+    await rejected(
+      pd.verify(
+        req({ 'x-pagerduty-signature': `v1=${hex('pd1', BODY)}` }),
+        integration('pagerduty', { type: 'pagerduty', secrets: [] }),
+      ),
+      /no PagerDuty signing secret/,
+    );
   });
 });
 
@@ -136,11 +220,16 @@ describe('sfx (Splunk Observability X-SFX-Signature)', () => {
   const splunk = splunkSource();
   const i = integration('splunk', { type: 'sfx', secret: 'sfx-secret' });
   it('accepts base64 HMAC of the body', async () => {
-    await expect(splunk.verify(req({ 'x-sfx-signature': b64('sfx-secret', BODY) }), i)).resolves.toBeUndefined();
+    await expect(
+      splunk.verify(req({ 'x-sfx-signature': b64('sfx-secret', BODY) }), i),
+    ).resolves.toBeUndefined();
   });
   it('rejects a wrong secret, a tampered body and a missing header', async () => {
     await rejected(splunk.verify(req({ 'x-sfx-signature': b64('nope', BODY) }), i), /does not match/);
-    await rejected(splunk.verify(req({ 'x-sfx-signature': b64('sfx-secret', BODY) }, '{}'), i), /does not match/);
+    await rejected(
+      splunk.verify(req({ 'x-sfx-signature': b64('sfx-secret', BODY) }, '{}'), i),
+      /does not match/,
+    );
     await rejected(splunk.verify(req({}), i), /missing x-sfx-signature/);
   });
 });
@@ -157,7 +246,9 @@ describe('tokens for sources that cannot sign', () => {
   it('basic', async () => {
     const i = integration('datadog', { type: 'basic', username: 'aurora', password: 'pä55:word' });
     const enc = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-    await expect(dd.verify(req({ authorization: `Basic ${enc('aurora:pä55:word')}` }), i)).resolves.toBeUndefined();
+    await expect(
+      dd.verify(req({ authorization: `Basic ${enc('aurora:pä55:word')}` }), i),
+    ).resolves.toBeUndefined();
     await rejected(dd.verify(req({ authorization: `Basic ${enc('aurora:wrong')}` }), i), /do not match/);
     await rejected(dd.verify(req({}), i), /missing basic/);
   });
@@ -173,16 +264,39 @@ describe('fail closed', () => {
   it('refuses auth none unless the integration is explicitly insecure — for every source', async () => {
     for (const source of builtInSources()) {
       await rejected(source.verify(req({}), integration(source.id, { type: 'none' })), /no auth configured/);
-      await expect(source.verify(req({}), integration(source.id, { type: 'none' }, { insecure: true }))).resolves.toBeUndefined();
+      await expect(
+        source.verify(req({}), integration(source.id, { type: 'none' }, { insecure: true })),
+      ).resolves.toBeUndefined();
     }
   });
   it('refuses an auth type the source does not support, and an integration of another source', async () => {
-    await rejected(datadogSource().verify(req({}), integration('datadog', { type: 'pagerduty', secrets: ['x'] })), /not supported/);
-    await rejected(grafanaSource().verify(req({ authorization: 'Bearer t' }), integration('datadog', { type: 'bearer', token: 't' })), /for source datadog/);
+    await rejected(
+      datadogSource().verify(req({}), integration('datadog', { type: 'pagerduty', secrets: ['x'] })),
+      /not supported/,
+    );
+    await rejected(
+      grafanaSource().verify(
+        req({ authorization: 'Bearer t' }),
+        integration('datadog', { type: 'bearer', token: 't' }),
+      ),
+      /for source datadog/,
+    );
   });
   it('refuses empty secrets instead of matching an empty signature', async () => {
-    await rejected(grafanaSource().verify(req({ authorization: 'Bearer ' }), integration('grafana', { type: 'bearer', token: '' })), /empty/);
-    await rejected(grafanaSource().verify(req({ 'x-grafana-alerting-signature': hex('', BODY) }), integration('grafana', { type: 'hmac', secret: '' })), /empty/);
+    await rejected(
+      grafanaSource().verify(
+        req({ authorization: 'Bearer ' }),
+        integration('grafana', { type: 'bearer', token: '' }),
+      ),
+      /empty/,
+    );
+    await rejected(
+      grafanaSource().verify(
+        req({ 'x-grafana-alerting-signature': hex('', BODY) }),
+        integration('grafana', { type: 'hmac', secret: '' }),
+      ),
+      /empty/,
+    );
   });
   it('every source accepts each auth type it declares when the credentials are right', async () => {
     const good: Record<IntegrationAuth['type'], [IntegrationAuth, Record<string, string>]> = {
@@ -198,7 +312,10 @@ describe('fail closed', () => {
       expect(source.authTypes.length).toBeGreaterThan(0);
       for (const type of source.authTypes) {
         const [auth, headers] = good[type];
-        await expect(source.verify(req(headers), integration(source.id, auth)), `${source.id}/${type}`).resolves.toBeUndefined();
+        await expect(
+          source.verify(req(headers), integration(source.id, auth)),
+          `${source.id}/${type}`,
+        ).resolves.toBeUndefined();
       }
     }
   });

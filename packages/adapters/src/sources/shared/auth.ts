@@ -43,7 +43,8 @@ export async function verifyIntegrationAuth(
     if (integration.insecure === true) return;
     throw fail('integration has no auth configured (set insecure: true only for local development)');
   }
-  if (!settings.authTypes.includes(auth.type)) throw fail(`auth type ${auth.type} is not supported by ${src}`);
+  if (!settings.authTypes.includes(auth.type))
+    throw fail(`auth type ${auth.type} is not supported by ${src}`);
   const body = typeof request.rawBody === 'string' ? request.rawBody : '';
 
   switch (auth.type) {
@@ -67,7 +68,8 @@ export async function verifyIntegrationAuth(
       if (timestamp !== undefined) {
         const ms = timestamp < 1e11 ? timestamp * 1000 : timestamp;
         const tolerance = (auth.toleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS) * 1000;
-        if (!(Math.abs(request.now - ms) <= tolerance)) throw fail('signature timestamp is outside the tolerance');
+        if (!(Math.abs(request.now - ms) <= tolerance))
+          throw fail('signature timestamp is outside the tolerance');
       }
       return;
     }
@@ -85,7 +87,8 @@ export async function verifyIntegrationAuth(
       if (sigs.length === 0) throw fail('x-pagerduty-signature has no v1 signature');
       // Every pair is checked (no early exit), so timing does not reveal which secret matched.
       let ok = false;
-      for (const secret of secrets) for (const sig of sigs) ok = (await verifyHmacSha256(secret, body, sig)) || ok;
+      for (const secret of secrets)
+        for (const sig of sigs) ok = (await verifyHmacSha256(secret, body, sig)) || ok;
       if (!ok) throw fail('signature does not match');
       return;
     }
@@ -101,7 +104,8 @@ export async function verifyIntegrationAuth(
       if (!auth.token) throw fail('bearer token is empty');
       const m = /^bearer\s+(.+)$/i.exec(header(request, 'authorization')?.trim() ?? '');
       if (!m) throw fail('missing bearer Authorization header');
-      if (!(await timingSafeEqualStrings(m[1]!.trim(), auth.token))) throw fail('bearer token does not match');
+      if (!(await timingSafeEqualStrings(m[1]!.trim(), auth.token)))
+        throw fail('bearer token does not match');
       return;
     }
     case 'basic': {
@@ -119,7 +123,8 @@ export async function verifyIntegrationAuth(
       if (!auth.name || !auth.value) throw fail('token header name or value is empty');
       const value = header(request, auth.name);
       if (value === undefined) throw fail(`missing ${auth.name} header`);
-      if (!(await timingSafeEqualStrings(value.trim(), auth.value))) throw fail(`${auth.name} does not match`);
+      if (!(await timingSafeEqualStrings(value.trim(), auth.value)))
+        throw fail(`${auth.name} does not match`);
       return;
     }
     default:

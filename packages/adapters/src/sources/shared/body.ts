@@ -43,9 +43,13 @@ export function parseWebhookBody(rawBody: string, options: ParseBodyOptions): un
   const max = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
   const size = utf8ByteLength(rawBody);
   if (size > max) {
-    throw new AuroraError('PAYLOAD_TOO_LARGE', `${options.source} payload is ${size} bytes; the limit is ${max}`, {
-      details: { source: options.source, size, limit: max },
-    });
+    throw new AuroraError(
+      'PAYLOAD_TOO_LARGE',
+      `${options.source} payload is ${size} bytes; the limit is ${max}`,
+      {
+        details: { source: options.source, size, limit: max },
+      },
+    );
   }
   if (rawBody.trim() === '') {
     throw new AuroraError('INVALID_INPUT', `${options.source} payload is empty`, {

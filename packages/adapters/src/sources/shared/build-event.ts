@@ -9,7 +9,15 @@ import { toIso } from './time.js';
 export const FAILED_BUILD_SEVERITY: Readonly<Record<string, Severity>> = { failure: 'high', failed: 'high' };
 
 const FINISHED_PHASES = new Set(['completed', 'finalized', 'finished']);
-const OUTBOUND_FINISHED = new Set(['success', 'failure', 'failed', 'unstable', 'aborted', 'finished', 'completed']);
+const OUTBOUND_FINISHED = new Set([
+  'success',
+  'failure',
+  'failed',
+  'unstable',
+  'aborted',
+  'finished',
+  'completed',
+]);
 
 const WORDS: Record<string, string> = {
   success: 'succeeded',
@@ -114,12 +122,21 @@ function outboundWebhook(body: Record<string, unknown>, ctx: SourceParseContext)
  * plugin) to a `change` — firing while the build runs, resolved once it finishes — plus, for
  * a failed build, an `alert` with its own fingerprint (`…:failed`).
  */
-export function parseBuildEvent(body: Record<string, unknown>, ctx: SourceParseContext, raw: unknown): AlertInput[] {
-  const facts = 'projectName' in body && !('build' in body) ? outboundWebhook(body, ctx) : notificationPlugin(body, ctx);
+export function parseBuildEvent(
+  body: Record<string, unknown>,
+  ctx: SourceParseContext,
+  raw: unknown,
+): AlertInput[] {
+  const facts =
+    'projectName' in body && !('build' in body) ? outboundWebhook(body, ctx) : notificationPlugin(body, ctx);
   const service = pickLabel(facts.labels, ctx.mapping.serviceLabels) ?? facts.job;
   const environment = pickLabel(facts.labels, ctx.mapping.environmentLabels);
   const name = facts.number ? `${facts.job} #${facts.number}` : facts.job;
-  const outcome = facts.finished ? (facts.result ? (WORDS[facts.result] ?? facts.result) : 'finished') : 'started';
+  const outcome = facts.finished
+    ? facts.result
+      ? (WORDS[facts.result] ?? facts.result)
+      : 'finished'
+    : 'started';
   const startedAt = facts.startedAt ?? ctx.receivedAt;
   const base = {
     sourceAlertId: facts.key,

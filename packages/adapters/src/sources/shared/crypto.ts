@@ -47,8 +47,21 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** Imported keys are reused: importing costs more than the HMAC of a typical webhook body. */
+const KEY_CACHE_LIMIT = 256;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
 async function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return subtle().importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+  const id = `${usage}\u0000${secret}`;
+  let key = keyCache.get(id);
+  if (!key) {
+    key = subtle().importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(id, key);
+    // A failed import must not stay cached.
+    key.catch(() => keyCache.delete(id));
+  }
+  return key;
 }
 
 /** HMAC-SHA256 of `message` with `secret`. */
@@ -71,7 +84,10 @@ export async function verifyHmacSha256(
  * bytes first (so length is not leaked either), then XOR-accumulated.
  */
 export async function timingSafeEqualStrings(a: string, b: string): Promise<boolean> {
-  const [da, db] = await Promise.all([subtle().digest('SHA-256', utf8(a)), subtle().digest('SHA-256', utf8(b))]);
+  const [da, db] = await Promise.all([
+    subtle().digest('SHA-256', utf8(a)),
+    subtle().digest('SHA-256', utf8(b)),
+  ]);
   const x = new Uint8Array(da);
   const y = new Uint8Array(db);
   let diff = 0;

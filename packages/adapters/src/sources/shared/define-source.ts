@@ -35,7 +35,8 @@ export const MAX_TITLE_LENGTH = 500;
 
 /** Fills `source` and bounds the title; every source builds its alerts through this. */
 export function makeAlert(ctx: SourceParseContext, input: Omit<AlertInput, 'source'>): AlertInput {
-  const title = input.title.length > MAX_TITLE_LENGTH ? `${input.title.slice(0, MAX_TITLE_LENGTH - 1)}…` : input.title;
+  const title =
+    input.title.length > MAX_TITLE_LENGTH ? `${input.title.slice(0, MAX_TITLE_LENGTH - 1)}…` : input.title;
   return { source: ctx.source, ...input, title };
 }
 
@@ -48,9 +49,13 @@ export function parseOptions<S extends z.ZodType>(source: string, schema: S, opt
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue?.path.join('.') ?? '';
-    throw new AuroraError('INVALID_INPUT', `${source}Source options: \`${path}\` ${issue?.message ?? 'is invalid'}`, {
-      details: { source, field: path },
-    });
+    throw new AuroraError(
+      'INVALID_INPUT',
+      `${source}Source options: \`${path}\` ${issue?.message ?? 'is invalid'}`,
+      {
+        details: { source, field: path },
+      },
+    );
   }
   return r.data as z.infer<S>;
 }
@@ -62,7 +67,24 @@ export function parseOptions<S extends z.ZodType>(source: string, schema: S, opt
  */
 export function defineSource(def: SourceDefinition, options: SourceOptions = {}): AlertSource {
   const opts = parseOptions(def.id, SourceOptions, options);
-  const settings = { sourceId: def.id, authTypes: def.authTypes, hmacHeader: def.hmacHeader ?? 'x-aurora-signature' };
+  const settings = {
+    sourceId: def.id,
+    authTypes: def.authTypes,
+    hmacHeader: def.hmacHeader ?? 'x-aurora-signature',
+  };
+  // Resolving a mapping merges maps and validates; do it once per mapping object, not per webhook.
+  const withoutMapping = resolveMapping(def.id, def.defaults, opts, undefined);
+  const resolved = new WeakMap<object, ResolvedMapping>();
+  const mappingFor = (m: ParseContext['mapping']): ResolvedMapping => {
+    if (m === undefined || m === null) return withoutMapping;
+    if (typeof m !== 'object') return resolveMapping(def.id, def.defaults, opts, m);
+    let r = resolved.get(m);
+    if (!r) {
+      r = resolveMapping(def.id, def.defaults, opts, m);
+      resolved.set(m, r);
+    }
+    return r;
+  };
   return {
     specificationVersion: 'v1',
     id: def.id,
@@ -71,7 +93,7 @@ export function defineSource(def: SourceDefinition, options: SourceOptions = {})
     verify: (request, integration) => verifyIntegrationAuth(request, integration, settings),
     parse(body: unknown, context: ParseContext): AlertInput[] {
       try {
-        const mapping = resolveMapping(def.id, def.defaults, opts, context?.mapping);
+        const mapping = mappingFor(context?.mapping);
         const receivedAt = toIso(context?.receivedAt) ?? new Date().toISOString();
         return def.parse(body, { source: def.id, receivedAt, headers: context?.headers ?? {}, mapping });
       } catch (error) {

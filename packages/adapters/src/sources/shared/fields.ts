@@ -117,9 +117,10 @@ export function parsePath(path: string): (string | number)[] | null {
   const out: (string | number)[] = [];
   const re = /([^.[\]]+)|\[(\d+)\]|\[\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\]|(\.)/gy;
   let expectKey = true;
-  let m: RegExpExecArray | null;
   let last = 0;
-  while (last < path.length && (m = re.exec(path)) !== null) {
+  while (last < path.length) {
+    const m = re.exec(path);
+    if (m === null) break;
     last = re.lastIndex;
     if (m[5] !== undefined) {
       if (expectKey) return null;

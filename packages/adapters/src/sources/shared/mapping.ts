@@ -100,7 +100,11 @@ export function resolveMapping(
   const parsed = MappingInput.safeParse(mapping ?? {});
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.join('.') ?? '';
-    throw invalidInput(source, `mapping.${path}`, `integration mapping option \`mapping.${path}\` has the wrong type`);
+    throw invalidInput(
+      source,
+      `mapping.${path}`,
+      `integration mapping option \`mapping.${path}\` has the wrong type`,
+    );
   }
   const m = parsed.data;
   return {
@@ -133,7 +137,10 @@ export const DEFAULT_ENVIRONMENT_LABELS: readonly string[] = [
 ];
 
 /** The mapped severity of a vendor word, or `undefined` when absent or not in the map. */
-export function lookupSeverity(value: string | undefined | null, mapping: ResolvedMapping): Severity | undefined {
+export function lookupSeverity(
+  value: string | undefined | null,
+  mapping: ResolvedMapping,
+): Severity | undefined {
   if (value === undefined || value === null) return undefined;
   return mapping.severityMap[value.trim().toLowerCase()];
 }

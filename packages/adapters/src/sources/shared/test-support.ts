@@ -8,7 +8,9 @@ export const RECEIVED_AT = '2026-03-01T12:00:00.000Z';
 
 /** A vendor payload from `fixtures/payloads/` (see SOURCES.md there). */
 export function fixture(relativePath: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../../../../fixtures/payloads/${relativePath}`, import.meta.url), 'utf8'));
+  return JSON.parse(
+    readFileSync(new URL(`../../../../../fixtures/payloads/${relativePath}`, import.meta.url), 'utf8'),
+  );
 }
 
 /** Parses and checks every alert against the core `Alert` schema, as storage will. */
