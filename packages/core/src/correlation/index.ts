@@ -11,3 +11,4 @@ export * from './similarity-strategy.js';
 export * from './time-strategy.js';
 export * from './types.js';
 export * from './vector.js';
+export * from './static-topology.js';

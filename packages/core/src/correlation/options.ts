@@ -8,18 +8,19 @@ const weight = z.number().min(0).max(10);
  * file is reported instead of silently ignored.
  *
  * The combined score of an alert against a candidate incident is the weighted mean of the
- * strategy scores, `Σ wᵢ·sᵢ / Σ wᵢ`. With the defaults (weights sum to 1, threshold 0.45):
- * a same-service alert inside the window always joins (≥ 0.3 + 0.2·0.8); an alert of an
- * unrelated service joins only when its text is very similar (cosine ≳ 0.72 fresh, ≳ 0.83 at
- * the window's edge); a direct topology neighbour joins with almost any text, a two-hop
- * neighbour needs some similarity; two alerts without a service join only on similar text.
+ * strategy scores, `Σ wᵢ·sᵢ / Σ wᵢ`. With the defaults (weights sum to 1, threshold 0.4):
+ * - a same-service alert inside the window always joins (≥ 0.35 + 0.15·0.9);
+ * - a direct topology neighbour inside the window always joins (≥ 0.35·0.8 + 0.15·0.9);
+ *   a two-hop neighbour needs some text similarity;
+ * - an alert of an unrelated service joins only on very similar text (cosine ≳ 0.72 fresh,
+ *   ≳ 0.76 at the window's edge); two alerts without a known service likewise.
  */
 export const CorrelationOptions = z.strictObject({
   /**
    * Minimum combined score for an alert to join an incident.
-   * @default 0.45
+   * @default 0.4
    */
-  threshold: z.number().min(0).max(1).default(0.45),
+  threshold: z.number().min(0).max(1).default(0.4),
   /**
    * How long after an incident's last *alert* a new alert may still join it. A hard limit:
    * candidates older than this are never considered.
@@ -40,16 +41,16 @@ export const CorrelationOptions = z.strictObject({
   /** Weight of each strategy in the combined score. A weight of 0 disables the strategy. */
   weights: z
     .strictObject({
-      /** @default 0.3 */
-      service: weight.default(0.3),
-      /** @default 0.2 */
-      time: weight.default(0.2),
+      /** @default 0.35 */
+      service: weight.default(0.35),
+      /** @default 0.15 */
+      time: weight.default(0.15),
       /** @default 0.35 */
       similarity: weight.default(0.35),
       /** @default 0.15 */
       change: weight.default(0.15),
     })
-    .default({ service: 0.3, time: 0.2, similarity: 0.35, change: 0.15 }),
+    .default({ service: 0.35, time: 0.15, similarity: 0.35, change: 0.15 }),
   /** How topology neighbours score in the service strategy: `decay ** distance`. */
   topology: z
     .strictObject({

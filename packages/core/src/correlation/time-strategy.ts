@@ -4,7 +4,7 @@ import type { CorrelationStrategy } from './types.js';
 /**
  * Measures from the incident's last *alert* (`lastAlertAt`), not its last update, so an
  * incident whose investigation keeps writing does not stay "hot". Inside the window the
- * score falls linearly from 1 to 0.8 (the window is the real limit; the slope only prefers
+ * score falls linearly from 1 to 0.9 (the window is the real limit; the slope only prefers
  * the fresher of two candidates); outside it is 0 and the combiner drops the candidate.
  */
 export function timeWindowStrategy(): CorrelationStrategy {
@@ -20,7 +20,7 @@ export function timeWindowStrategy(): CorrelationStrategy {
         return { score: 0, reason: `Last alert ${formatDuration(elapsed)} earlier, outside the ${formatDuration(window)} window` };
       }
       return {
-        score: 1 - 0.2 * (elapsed / window),
+        score: 1 - 0.1 * (elapsed / window),
         reason: `Last alert ${formatDuration(elapsed)} earlier (window ${formatDuration(window)})`,
       };
     },
