@@ -21,3 +21,4 @@ export {
 export { RuleBasedAnalyst, ruleBasedAnalyst } from './rule-based-analyst.js';
 export { createThoughtWriter, lastSentenceBoundary, type ThoughtWriter, type ThoughtWriterOptions, type Timers } from './thought-writer.js';
 export { trimContext } from './trim.js';
+export { replayScenario, type ReplayScenarioOptions, type ScenarioOutcome } from './scenario-replay.js';

@@ -25,7 +25,7 @@ function recentDeploy(conv: Conversation): AlertFacts | null {
   return before[0] ?? null;
 }
 
-const FATAL = /^.*\b(panic:|FATAL|Fatal|fatal error|Traceback|Exception|Error:|ERROR)\b.*$/m;
+const FATAL = /^.*(?:\bpanic:|\bFATAL\b|\bFatal\b|fatal error|Traceback|Exception\b|Error:|\bERROR\b).*$/m;
 
 /**
  * Conclude from the evidence, most specific cause first. `confirmed` only when an output
@@ -51,7 +51,7 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
   const image = f(/Failed to pull image "([^"]+)"[^\n]*?(not found|manifest unknown|unauthorized|denied|no such host)[^\n]*/i) ?? f(/(ErrImagePull|ImagePullBackOff)/);
   const oom = f(/Reason:\s+OOMKilled|OOMKilled/);
   const sched = f(/FailedScheduling[^\n]*|(\d+\/\d+ nodes are available:[^\n]*)/);
-  const config = f(/(secret|configmap) "([^"]+)" not found|CreateContainerConfigError/i);
+  const config = f(/(secret|configmap) "([^"]+)" not found/i) ?? f(/CreateContainerConfigError/);
   const probe = f(/(Liveness|Readiness|Startup) probe failed:?([^\n]*)/);
   const refused = f(REFUSED);
   const crash = f(/CrashLoopBackOff|Back-off restarting failed container/);

@@ -20,23 +20,39 @@ export function metricsTool(tools: string[]): string | null {
   return tools.find((t) => /prometheus|promql|metrics/i.test(t)) ?? null;
 }
 
-function findString(value: unknown, key: string, depth = 0): string | null {
+/** The first string field named `key` in a payload, with its dot path. */
+function findField(value: unknown, key: string, path = '', depth = 0): { path: string; value: string } | null {
   if (depth > 6 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k === key && typeof v === 'string') return v;
-    const inner = findString(v, key, depth + 1);
+    const here = path ? `${path}.${k}` : k;
+    if (k === key && typeof v === 'string') return { path: here, value: v };
+    const inner = findField(v, key, here, depth + 1);
     if (inner) return inner;
+  }
+  return null;
+}
+
+/** Context fields are cut with this marker; the full value needs `read_alert_field`. */
+const CUT = /…\[\d+ more chars\]$/;
+
+/** A `read_alert_field` call for an alert whose `generatorURL` was cut in the context. */
+function fullUrlCall(conv: Conversation): PlannedCall | null {
+  if (!conv.tools.includes('read_alert_field')) return null;
+  for (const a of conv.alerts) {
+    const field = findField(a.raw, 'generatorURL');
+    if (field && CUT.test(field.value)) return { name: 'read_alert_field', args: { alertId: a.id, path: field.path } };
   }
   return null;
 }
 
 /** The alert's own PromQL (Alertmanager/Grafana `generatorURL` `g0.expr`), else a restart count for the namespace. */
 export function metricQuery(conv: Conversation, target: Target): string {
-  for (const a of conv.alerts) {
-    const url = findString(a.raw, 'generatorURL');
-    if (!url) continue;
+  const full = conv.evidence.find((e) => e.tool === 'read_alert_field' && e.status === 'ok' && /^https?:/.test(e.output));
+  const urls = [full?.output, ...conv.alerts.map((a) => findField(a.raw, 'generatorURL')?.value)];
+  for (const url of urls) {
+    if (!url || CUT.test(url)) continue;
     try {
-      const expr = new URL(url).searchParams.get('g0.expr');
+      const expr = new URL(url.trim()).searchParams.get('g0.expr');
       if (expr) return expr;
     } catch {
       // not a URL
@@ -55,7 +71,12 @@ function stage(conv: Conversation, target: Target, hasKubectl: boolean): Planned
   const title = conv.alerts[0]?.title ?? 'the alert';
 
   if (hasKubectl) {
-    const first = fresh([kubectl('get', 'pods', '-n', ns), kubectl('get', 'events', '-n', ns, '--sort-by=.lastTimestamp')]);
+    const url = fullUrlCall(conv);
+    const first = fresh([
+      kubectl('get', 'pods', '-n', ns),
+      kubectl('get', 'events', '-n', ns, '--sort-by=.lastTimestamp'),
+      ...(url ? [url] : []),
+    ]);
     if (first.length > 0) {
       return { text: `The alert "${title}" points at ${subject}. I will list its pods and the recent events first.\n`, calls: first };
     }
