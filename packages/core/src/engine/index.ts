@@ -1,4 +1,6 @@
 export * from './chat.js';
 export * from './chat-context.js';
+export * from './create-aurora.js';
 export * from './pull-request.js';
 export * from './types.js';
+export * from './webhook.js';
