@@ -67,7 +67,7 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
       keys: [oom.evidence.key],
     };
   } else if (sched) {
-    const msg = (sched.match[2] ?? sched.match[0]).replace(/^.*?FailedScheduling\s+(?:pod\/\S+\s+)?/, '').trim();
+    const msg = (sched.match[2] ?? sched.match[0]).replace(/^.*?FailedScheduling\s+(?:pod\/\S+\s+)?/, '').trim().replace(/\.$/, '');
     finding = { rootCause: `Pods of ${who} stay Pending because the scheduler cannot place them: ${msg}${cite(sched.evidence.key)}.`, confidence: 'confirmed', keys: [sched.evidence.key] };
   } else if (config) {
     const what = config.match[1] ? `${config.match[1]} "${config.match[2]}" does not exist` : 'its configuration cannot be loaded';
