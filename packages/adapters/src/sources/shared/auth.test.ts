@@ -282,6 +282,17 @@ describe('fail closed', () => {
       /for source datadog/,
     );
   });
+  it('refuses a missing or unknown auth configuration', async () => {
+    const g = grafanaSource();
+    await rejected(
+      g.verify(req({}), { id: 'i', tenantId: 't', source: 'grafana' } as unknown as Integration),
+      /no auth configured/,
+    );
+    await rejected(
+      g.verify(req({}), integration('grafana', { type: 'magic' } as unknown as IntegrationAuth)),
+      /not supported/,
+    );
+  });
   it('refuses empty secrets instead of matching an empty signature', async () => {
     await rejected(
       grafanaSource().verify(
