@@ -24,12 +24,19 @@ describe('AuroraProvider', () => {
       return <p>{items.map((i) => i.title).join(', ')}</p>;
     }
     render(
-      <AuroraProvider baseUrl="https://ops.example.com" getToken={() => 'secret'} fetch={fakeFetch} openTimeoutMs={10}>
+      <AuroraProvider
+        baseUrl="https://ops.example.com"
+        getToken={() => 'secret'}
+        fetch={fakeFetch}
+        openTimeoutMs={10}
+      >
         <Titles />
       </AuroraProvider>,
     );
     expect(await screen.findByText('checkout-api 5xx rate above 5%')).toBeTruthy();
-    await waitFor(() => expect(requests.some((r) => r.url === 'https://ops.example.com/api/incidents')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.url === 'https://ops.example.com/api/incidents')).toBe(true),
+    );
     expect(requests.every((r) => r.auth === 'Bearer secret')).toBe(true);
   });
 });

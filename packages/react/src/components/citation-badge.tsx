@@ -1,10 +1,27 @@
 import type { Citation } from '@aurora-rca/core/client';
-import { createContext, memo, type ReactNode, useContext, useState } from 'react';
+import { createContext, memo, type ReactNode, useContext, useMemo, useState } from 'react';
+import { useIncident } from '../hooks/use-incident.js';
 import { formatTime } from './format.js';
 import { Modal } from './modal.js';
 
 /** Citations by key, provided by `IncidentDetail` (or by you) to the badges below it. */
 export const CitationsContext = createContext<ReadonlyMap<string, Citation>>(new Map());
+
+/**
+ * Provides an incident's citations (live) to every {@link CitationBadge} below it. The
+ * incident components already do this; use it around your own markup that renders `[n]`.
+ */
+export function IncidentCitations({
+  incidentId,
+  children,
+}: {
+  incidentId: string;
+  children?: ReactNode;
+}): ReactNode {
+  const citations = useIncident(incidentId).data?.citations;
+  const byKey = useMemo(() => new Map((citations ?? []).map((c) => [c.key, c])), [citations]);
+  return <CitationsContext.Provider value={byKey}>{children}</CitationsContext.Provider>;
+}
 
 /** Props of {@link CitationBadge}. */
 export interface CitationBadgeProps {

@@ -1,8 +1,8 @@
-import type { Citation, Incident, MergeResponse } from '@aurora-rca/core/client';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import type { Incident, MergeResponse } from '@aurora-rca/core/client';
+import { type ReactNode, useId, useState } from 'react';
 import { useIncident } from '../hooks/use-incident.js';
 import { ChatPanel } from './chat-panel.js';
-import { CitationsContext, CitedText } from './citation-badge.js';
+import { CitedText, IncidentCitations } from './citation-badge.js';
 import { formatTime } from './format.js';
 import { MergeDialog } from './merge-dialog.js';
 import { PostmortemView } from './postmortem-view.js';
@@ -46,11 +46,6 @@ export function IncidentDetail({
   const { data, status, error, live } = useIncident(incidentId);
   const [chosenTab, setChosenTab] = useState<IncidentTab | null>(defaultTab ?? null);
   const titleId = useId();
-  const citations = data?.citations;
-  const byKey = useMemo(
-    () => new Map<string, Citation>((citations ?? []).map((c) => [c.key, c])),
-    [citations],
-  );
   const href = getHref ?? ((i: Pick<Incident, 'id'>) => `#/incidents/${encodeURIComponent(i.id)}`);
 
   if (!data) {
@@ -77,7 +72,7 @@ export function IncidentDetail({
     chosenTab ?? (investigating || data.suggestions.length === 0 ? 'thoughts' : 'suggestions');
 
   return (
-    <CitationsContext.Provider value={byKey}>
+    <IncidentCitations incidentId={incidentId}>
       <article
         className="aurora aurora-incident-detail"
         aria-labelledby={titleId}
@@ -181,6 +176,6 @@ export function IncidentDetail({
         )}
         {data.postmortem && <PostmortemView postmortem={data.postmortem} />}
       </article>
-    </CitationsContext.Provider>
+    </IncidentCitations>
   );
 }

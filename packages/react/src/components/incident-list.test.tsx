@@ -9,7 +9,18 @@ describe('IncidentList', () => {
   it('shows status, severity, affected services and alert count, and links each incident', async () => {
     const fake = fakeAurora({
       'GET /api/incidents': {
-        items: [make.incident(), make.incident({ id: 'inc_0', title: 'Disk full on db-1', status: 'resolved', severity: 'low', alertCount: 1, affectedServices: ['db'], startedAt: '2026-02-28T10:00:00.000Z' })],
+        items: [
+          make.incident(),
+          make.incident({
+            id: 'inc_0',
+            title: 'Disk full on db-1',
+            status: 'resolved',
+            severity: 'low',
+            alertCount: 1,
+            affectedServices: ['db'],
+            startedAt: '2026-02-28T10:00:00.000Z',
+          }),
+        ],
         nextCursor: null,
       },
     });
@@ -33,13 +44,24 @@ describe('IncidentList', () => {
     fake.render(<IncidentList />);
     await screen.findByRole('link', { name: /checkout-api/ });
     expect(await screen.findByText('Live')).toBeTruthy();
-    const fresh = make.incident({ id: 'inc_2', title: 'payments latency p99 > 2s', startedAt: '2026-03-01T10:05:00.000Z' });
+    const fresh = make.incident({
+      id: 'inc_2',
+      title: 'payments latency p99 > 2s',
+      startedAt: '2026-03-01T10:05:00.000Z',
+    });
     act(() => fake.send('/api/incidents/stream', ev({ type: 'incident.created', incident: fresh })));
     const link = await screen.findByRole('link', { name: 'payments latency p99 > 2s' });
     // Newest first.
     expect(screen.getAllByTestId('incident-row')[0]?.contains(link)).toBe(true);
     act(() =>
-      fake.send('/api/incidents/stream', ev({ type: 'incident.updated', incident: { ...fresh, status: 'analyzed', version: 2 }, changes: ['status'] })),
+      fake.send(
+        '/api/incidents/stream',
+        ev({
+          type: 'incident.updated',
+          incident: { ...fresh, status: 'analyzed', version: 2 },
+          changes: ['status'],
+        }),
+      ),
     );
     expect(await within(screen.getAllByTestId('incident-row')[0]!).findByText('Analyzed')).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import type { DiagnosticSuggestion, FixSuggestion } from '@aurora-rca/core/client';
 import { type ReactNode, useId, useState } from 'react';
 import { fixContent, type UseSuggestionsResult, useSuggestions } from '../hooks/use-suggestions.js';
-import { CitationBadge, CitedText } from './citation-badge.js';
+import { CitationBadge, CitedText, IncidentCitations } from './citation-badge.js';
 import { DiffView } from './diff-view.js';
 
 function ErrorText({ error }: { error: { message: string } | null }): ReactNode {
@@ -171,23 +171,25 @@ export function SuggestionsPanel({ incidentId }: { incidentId: string }): ReactN
   const api = useSuggestions(incidentId);
   if (api.suggestions.length === 0) return <p className="aurora-empty">No suggestions yet.</p>;
   return (
-    <div className="aurora-suggestions">
-      {api.diagnostics.length > 0 && (
-        <section aria-label="Diagnostic commands">
-          <h3 className="aurora-subheading">Diagnostics</h3>
-          {api.diagnostics.map((s) => (
-            <DiagnosticCard key={s.id} s={s} api={api} />
-          ))}
-        </section>
-      )}
-      {api.fixes.length > 0 && (
-        <section aria-label="Code fixes">
-          <h3 className="aurora-subheading">Fixes</h3>
-          {api.fixes.map((s) => (
-            <FixCard key={s.id} s={s} api={api} />
-          ))}
-        </section>
-      )}
-    </div>
+    <IncidentCitations incidentId={incidentId}>
+      <div className="aurora-suggestions">
+        {api.diagnostics.length > 0 && (
+          <section aria-label="Diagnostic commands">
+            <h3 className="aurora-subheading">Diagnostics</h3>
+            {api.diagnostics.map((s) => (
+              <DiagnosticCard key={s.id} s={s} api={api} />
+            ))}
+          </section>
+        )}
+        {api.fixes.length > 0 && (
+          <section aria-label="Code fixes">
+            <h3 className="aurora-subheading">Fixes</h3>
+            {api.fixes.map((s) => (
+              <FixCard key={s.id} s={s} api={api} />
+            ))}
+          </section>
+        )}
+      </div>
+    </IncidentCitations>
   );
 }

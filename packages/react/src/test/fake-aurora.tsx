@@ -198,7 +198,10 @@ export function fakeAurora(routes: Record<string, Reply | Handler>) {
       list.push(ctl);
       streams.set(url.pathname, list);
       init?.signal?.addEventListener('abort', () => {
-        streams.set(url.pathname, (streams.get(url.pathname) ?? []).filter((c) => c !== ctl));
+        streams.set(
+          url.pathname,
+          (streams.get(url.pathname) ?? []).filter((c) => c !== ctl),
+        );
         try {
           ctl.error(new DOMException('aborted', 'AbortError'));
         } catch {}
@@ -214,7 +217,10 @@ export function fakeAurora(routes: Record<string, Reply | Handler>) {
     calls.push(call);
     const route = routes[`${method} ${url.pathname}`];
     if (route === undefined) {
-      return Response.json({ error: { code: 'NOT_FOUND', message: `no route ${method} ${url.pathname}` } }, { status: 404 });
+      return Response.json(
+        { error: { code: 'NOT_FOUND', message: `no route ${method} ${url.pathname}` } },
+        { status: 404 },
+      );
     }
     const out = typeof route === 'function' ? await (route as Handler)(call) : route;
     if (out && typeof out === 'object' && '__status' in out) {
@@ -240,12 +246,18 @@ export function fakeAurora(routes: Record<string, Reply | Handler>) {
     /** Writes an event to every open connection of the stream at `path`. */
     send(path: string, event: IncidentEvent) {
       for (const c of streams.get(path) ?? []) {
-        c.enqueue(encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+        c.enqueue(
+          encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+        );
       }
     },
     openStreams: (path: string) => (streams.get(path) ?? []).length,
     render(ui: ReactElement) {
-      return render(ui, { wrapper: ({ children }: { children: ReactNode }) => <AuroraProvider client={client}>{children}</AuroraProvider> });
+      return render(ui, {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <AuroraProvider client={client}>{children}</AuroraProvider>
+        ),
+      });
     },
   };
 }
