@@ -66,6 +66,20 @@ export const HttpGetInput = z.object({
 });
 export type HttpGetInput = z.infer<typeof HttpGetInput>;
 
+/** Display form of a Prometheus call (`promql up [range 1h]`), shared by the live and recorded tool. */
+export function describePrometheusQuery(input: PrometheusQueryInput): string {
+  const range =
+    input.start || input.lookback
+      ? ` [range ${input.lookback ?? `${input.start}..${input.end ?? 'now'}`}]`
+      : '';
+  return `promql ${input.query}${range}`;
+}
+
+/** Display form of a Loki call (`logql {app="web"} [1h]`). */
+export function describeLokiQuery(input: LokiQueryInput): string {
+  return `logql ${input.query} [${input.lookback ?? (input.start ? `${input.start}..${input.end ?? 'now'}` : '1h')}]`;
+}
+
 /** Tool descriptions as the model reads them. */
 export const TOOL_DESCRIPTIONS: Record<StandardToolName, string> = {
   kubectl:

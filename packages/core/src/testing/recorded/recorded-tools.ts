@@ -1,5 +1,7 @@
 import type { Tool, ToolResult } from '../../spec/tool.js';
 import {
+  describeLokiQuery,
+  describePrometheusQuery,
   HttpGetInput,
   LokiQueryInput,
   PrometheusQueryInput,
@@ -55,9 +57,9 @@ export function recordedTools(recordings: readonly Recording[], options: Recorde
   return wanted.map((name): Tool => {
     switch (name) {
       case 'prometheus':
-        return recordedQueryTool(name, PrometheusQueryInput, observed, (i) => `promql ${i.query}`);
+        return recordedQueryTool(name, PrometheusQueryInput, observed, describePrometheusQuery);
       case 'loki':
-        return recordedQueryTool(name, LokiQueryInput, observed, (i) => `logql ${i.query}`);
+        return recordedQueryTool(name, LokiQueryInput, observed, describeLokiQuery);
       case 'http_get':
         return recordedQueryTool(name, HttpGetInput, observed, (i) => `GET ${i.url}`);
       default:

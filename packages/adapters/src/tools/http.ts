@@ -1,0 +1,56 @@
+import { AuroraError } from '@aurora-rca/core';
+
+/** The `fetch` signature the HTTP tools take. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * GETs JSON from an observability API. A non-2xx answer with a JSON error envelope (as
+ * Prometheus and Loki send) is returned, not thrown, so the tool can show the API's reason.
+ * @throws AuroraError `UPSTREAM` when the server cannot be reached or the body is not JSON.
+ */
+export async function getJson(
+  fetchImpl: FetchLike,
+  url: URL,
+  init: { headers?: Record<string, string>; signal: AbortSignal },
+): Promise<{ status: number; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: 'GET',
+      headers: { accept: 'application/json', ...init.headers },
+      signal: init.signal,
+    });
+  } catch (cause) {
+    if (init.signal.aborted) throw cause;
+    throw new AuroraError('UPSTREAM', `${url.origin} unreachable: ${(cause as Error).message}`, { cause });
+  }
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch (cause) {
+    throw new AuroraError(
+      'UPSTREAM',
+      `${url.origin} answered ${response.status} with a non-JSON body: ${text.slice(0, 200)}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/** `name{a="1", b="2"}` from a label set (`__name__` becomes the prefix). */
+export function formatSeries(labels: Record<string, string>): string {
+  const { __name__: name = '', ...rest } = labels;
+  const pairs = Object.keys(rest)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(rest[k])}`);
+  return `${name}{${pairs.join(', ')}}`;
+}
+
+/** Joins a base URL and an API path, keeping any path prefix of the base (`/prometheus`). */
+export function apiUrl(baseUrl: string, path: string, params: Record<string, string | undefined>): URL {
+  const url = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  return url;
+}
