@@ -6,7 +6,8 @@ import { main } from '../main.js';
 import type { ReplayOutput } from './replay.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixture = (path: string) => JSON.parse(readFileSync(`${repoRoot}fixtures/payloads/${path}.json`, 'utf8'));
+const fixture = (path: string) =>
+  JSON.parse(readFileSync(`${repoRoot}fixtures/payloads/${path}.json`, 'utf8'));
 
 /** In-memory io: named files come from `files`, anything else from the repository. */
 function memoryIo(files: Record<string, string>) {
@@ -74,9 +75,27 @@ describe('aurora replay', () => {
         severity: 'critical',
         services: ['asgard'],
         alerts: [
-          { line: 1, fingerprint: 'jenkins:build:asgard#18', status: 'resolved', strategy: 'change', score: 0.967 },
-          { line: 2, fingerprint: 'alertmanager:a1bc48475b20e73d', status: 'resolved', strategy: 'new', score: 1 },
-          { line: 2, fingerprint: 'alertmanager:c2ea85182f28cbd9', status: 'firing', strategy: 'service', score: 0.995 },
+          {
+            line: 1,
+            fingerprint: 'jenkins:build:asgard#18',
+            status: 'resolved',
+            strategy: 'change',
+            score: 0.967,
+          },
+          {
+            line: 2,
+            fingerprint: 'alertmanager:a1bc48475b20e73d',
+            status: 'resolved',
+            strategy: 'new',
+            score: 1,
+          },
+          {
+            line: 2,
+            fingerprint: 'alertmanager:c2ea85182f28cbd9',
+            status: 'firing',
+            strategy: 'service',
+            score: 0.995,
+          },
         ],
       },
       {
@@ -85,7 +104,9 @@ describe('aurora replay', () => {
         status: 'investigating',
         severity: 'high',
         services: ['pig208'],
-        alerts: [{ line: 5, fingerprint: 'pagerduty:incident:PFQZPSY', status: 'firing', strategy: 'new', score: 1 }],
+        alerts: [
+          { line: 5, fingerprint: 'pagerduty:incident:PFQZPSY', status: 'firing', strategy: 'new', score: 1 },
+        ],
       },
       {
         id: 'incident_000003',
@@ -95,7 +116,13 @@ describe('aurora replay', () => {
         services: ['blue'],
         alerts: [
           { line: 10, fingerprint: 'grafana:c6eadffa33fcdf37', status: 'firing', strategy: 'new', score: 1 },
-          { line: 10, fingerprint: 'grafana:bc97ff14869b13e3', status: 'firing', strategy: 'service', score: expect.any(Number) },
+          {
+            line: 10,
+            fingerprint: 'grafana:bc97ff14869b13e3',
+            status: 'firing',
+            strategy: 'service',
+            score: expect.any(Number),
+          },
         ],
       },
     ]);
@@ -110,7 +137,9 @@ describe('aurora replay', () => {
       'topology.json': JSON.stringify({ dependencies: { pig208: ['dock'] } }),
       'shadow.json': JSON.stringify({ correlation: { shadow: true } }),
     };
-    const joined = JSON.parse((await replay(files, ['t.jsonl', '--topology', 'topology.json'])).stdout) as ReplayOutput;
+    const joined = JSON.parse(
+      (await replay(files, ['t.jsonl', '--topology', 'topology.json'])).stdout,
+    ) as ReplayOutput;
     expect(joined.incidents).toHaveLength(1);
     expect(joined.incidents[0]!.services).toEqual(['pig208', 'dock']);
     expect(joined.incidents[0]!.alerts[1]).toMatchObject({ line: 2, strategy: 'topology' });
@@ -124,7 +153,11 @@ describe('aurora replay', () => {
   });
 
   it('exits 2 on an invalid config, topology or unreadable timeline', async () => {
-    const files = { 't.jsonl': '', 'bad.json': JSON.stringify({ correlation: { treshold: 1 } }), 'topo.json': '[]' };
+    const files = {
+      't.jsonl': '',
+      'bad.json': JSON.stringify({ correlation: { treshold: 1 } }),
+      'topo.json': '[]',
+    };
     const bad = await replay(files, ['t.jsonl', '--config', 'bad.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^aurora replay: Invalid correlation options/);

@@ -27,16 +27,19 @@ export interface ReplayConfig {
   mapping?: Record<string, SourceMappingOptions>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Check a config file's shape (unknown keys are errors, like every option schema). */
 function parseConfig(value: unknown): ReplayConfig {
   if (!isObject(value)) throw new InvalidInput('config must be a JSON object');
   for (const key of Object.keys(value)) {
-    if (!['correlation', 'autoResolve', 'mapping'].includes(key)) throw new InvalidInput(`config: unknown key '${key}'`);
+    if (!['correlation', 'autoResolve', 'mapping'].includes(key))
+      throw new InvalidInput(`config: unknown key '${key}'`);
   }
   const { correlation, autoResolve, mapping } = value;
-  if (autoResolve !== undefined && typeof autoResolve !== 'boolean') throw new InvalidInput('config: autoResolve must be a boolean');
+  if (autoResolve !== undefined && typeof autoResolve !== 'boolean')
+    throw new InvalidInput('config: autoResolve must be a boolean');
   if (mapping !== undefined && !(isObject(mapping) && Object.values(mapping).every(isObject))) {
     throw new InvalidInput('config: mapping must map source ids to objects');
   }
@@ -62,7 +65,13 @@ export interface ReplayOutput {
     status: string;
     severity: string;
     services: string[];
-    alerts: Array<{ line: number; fingerprint: string; status: string; strategy: string | null; score: number | null }>;
+    alerts: Array<{
+      line: number;
+      fingerprint: string;
+      status: string;
+      strategy: string | null;
+      score: number | null;
+    }>;
   }>;
 }
 
@@ -187,7 +196,10 @@ export const registerReplay: RegisterCommand = (program, io, setExit) => {
     .command('replay')
     .description('Replay a JSONL alert timeline through correlation and print the incidents (JSON)')
     .argument('<timeline>', 'JSONL file, one {"at","source","payload"} per line, or - for standard input')
-    .option('--config <file>', 'JSON: { "correlation": {...}, "autoResolve": true, "mapping": { "<source>": {...} } }')
+    .option(
+      '--config <file>',
+      'JSON: { "correlation": {...}, "autoResolve": true, "mapping": { "<source>": {...} } }',
+    )
     .option('--topology <file>', 'JSON: { "dependencies": { "<service>": ["<service it calls>", ...] } }')
     .action(async (file: string, flags: { config?: string; topology?: string }) => {
       try {
@@ -205,7 +217,9 @@ export const registerReplay: RegisterCommand = (program, io, setExit) => {
           text = await io.readInput(path);
         } catch (e) {
           const code = (e as { code?: string }).code;
-          throw new InvalidInput(`cannot read ${file === '-' ? 'standard input' : file}${code ? ` (${code})` : ''}`);
+          throw new InvalidInput(
+            `cannot read ${file === '-' ? 'standard input' : file}${code ? ` (${code})` : ''}`,
+          );
         }
         const { output, errors } = await replayTimeline(text, {
           ...(config ? { config } : {}),

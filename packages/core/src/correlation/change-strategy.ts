@@ -19,10 +19,20 @@ export function changeProximityStrategy(): CorrelationStrategy {
         if (Number.isNaN(elapsed) || elapsed < 0 || elapsed > options.changeWindowMs) continue;
         const score = 1 - 0.5 * (elapsed / options.changeWindowMs);
         if (!best || score > best.score) {
-          best = { score, reason: `Change “${change.title}” of ${service} ${formatDuration(elapsed)} before, linked to this incident` };
+          best = {
+            score,
+            reason: `Change “${change.title}” of ${service} ${formatDuration(elapsed)} before, linked to this incident`,
+          };
         }
       }
-      return best ?? { score: 0, reason: service ? `No recent change of ${service} linked to this incident` : 'The alert has no known service' };
+      return (
+        best ?? {
+          score: 0,
+          reason: service
+            ? `No recent change of ${service} linked to this incident`
+            : 'The alert has no known service',
+        }
+      );
     },
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Alert, Incident, type StoredAlert } from '../model/index.js';
 import type { ServiceNeighbour } from '../spec/topology.js';
-import { decide, evaluateCandidates } from './combiner.js';
 import { changeProximityStrategy } from './change-strategy.js';
+import { decide, evaluateCandidates } from './combiner.js';
 import { lexicalEmbeddings } from './lexical-embeddings.js';
 import { type CorrelationOptionsInput, resolveCorrelationOptions } from './options.js';
 import { normalizeService } from './service-name.js';
@@ -17,7 +17,13 @@ const emb = lexicalEmbeddings();
 const vec = (text: string) => toUnitVector(emb.embed(text));
 const strategies = [serviceStrategy(), timeWindowStrategy(), similarityStrategy(), changeProximityStrategy()];
 
-function incident(id: string, title: string, services: string[], lastAlertMsAgo = 0, extra: Partial<Incident> = {}) {
+function incident(
+  id: string,
+  title: string,
+  services: string[],
+  lastAlertMsAgo = 0,
+  extra: Partial<Incident> = {},
+) {
   const at = new Date(T0 - lastAlertMsAgo).toISOString();
   return Incident.parse({
     id,
@@ -70,7 +76,9 @@ function run(
 
 describe('correlation combiner', () => {
   it('joins a same-service alert even with unrelated text, up to the window edge', () => {
-    const d = run('Disk almost full', 'checkout', [incident('i1', 'HTTP 5xx on checkout', ['checkout'], 299_000)]);
+    const d = run('Disk almost full', 'checkout', [
+      incident('i1', 'HTTP 5xx on checkout', ['checkout'], 299_000),
+    ]);
     expect(d.join?.id).toBe('i1');
     expect(d.correlation.strategy).toBe('service');
     expect(d.correlation.details.service).toEqual({ score: 1, reason: 'Same service: checkout' });
@@ -78,14 +86,18 @@ describe('correlation combiner', () => {
   });
 
   it('never joins past the window, measured from the last alert', () => {
-    const d = run('Disk almost full', 'checkout', [incident('i1', 'Disk almost full', ['checkout'], 301_000)]);
+    const d = run('Disk almost full', 'checkout', [
+      incident('i1', 'Disk almost full', ['checkout'], 301_000),
+    ]);
     expect(d.join).toBeNull();
     expect(d.evaluations[0]?.excluded).toMatch(/outside the window/);
     expect(d.correlation.strategy).toBe('new');
   });
 
   it('keeps unrelated services apart', () => {
-    const d = run('Disk quota exceeded for backups', 'storage', [incident('i1', 'HTTP 5xx error rate on checkout', ['checkout'])]);
+    const d = run('Disk quota exceeded for backups', 'storage', [
+      incident('i1', 'HTTP 5xx error rate on checkout', ['checkout']),
+    ]);
     expect(d.join).toBeNull();
     expect(d.correlation.details.new?.reason).toMatch(/closest/);
   });
@@ -109,21 +121,40 @@ describe('correlation combiner', () => {
       { service: 'payments', distance: 1, direction: 'downstream' },
       { service: 'ledger', distance: 2, direction: 'downstream' },
     ];
-    const near = run('Latency p99 above 2s', 'checkout', [incident('i1', 'Pod restarts', ['payments'])], {}, { neighbours });
+    const near = run(
+      'Latency p99 above 2s',
+      'checkout',
+      [incident('i1', 'Pod restarts', ['payments'])],
+      {},
+      { neighbours },
+    );
     expect(near.join?.id).toBe('i1');
     expect(near.correlation.strategy).toBe('topology');
     expect(near.correlation.details.service?.score).toBe(0.8);
-    const far = run('Latency p99 above 2s', 'checkout', [incident('i2', 'Pod restarts', ['ledger'])], {}, { neighbours });
+    const far = run(
+      'Latency p99 above 2s',
+      'checkout',
+      [incident('i2', 'Pod restarts', ['ledger'])],
+      {},
+      { neighbours },
+    );
     expect(far.evaluations[0]?.details.service?.score).toBe(0.64);
     expect(far.join).toBeNull();
   });
 
   it('prefers the incident linked to a deploy of the alert service', () => {
-    const change = { incidentId: 'i2', startedAt: new Date(T0 - 120_000).toISOString(), title: 'Deploy checkout #18' } as StoredAlert;
+    const change = {
+      incidentId: 'i2',
+      startedAt: new Date(T0 - 120_000).toISOString(),
+      title: 'Deploy checkout #18',
+    } as StoredAlert;
     const d = run(
       'Error budget burn',
       'checkout',
-      [incident('i1', 'Error budget burn', ['checkout'], 10_000), incident('i2', 'Error budget burn', ['checkout'], 10_000)],
+      [
+        incident('i1', 'Error budget burn', ['checkout'], 10_000),
+        incident('i2', 'Error budget burn', ['checkout'], 10_000),
+      ],
       {},
       { changes: [change] },
     );
@@ -140,17 +171,27 @@ describe('correlation combiner', () => {
   });
 
   it('keeps test notifications and other environments apart', () => {
-    const d = run('Disk almost full', 'checkout', [incident('i1', 'Disk almost full', ['checkout'], 0, { test: true })]);
+    const d = run('Disk almost full', 'checkout', [
+      incident('i1', 'Disk almost full', ['checkout'], 0, { test: true }),
+    ]);
     expect(d.join).toBeNull();
-    const e = run('Disk almost full', 'checkout', [incident('i2', 'x', ['checkout'], 0, { environment: 'staging' })], {}, {
-      environment: 'production',
-    });
+    const e = run(
+      'Disk almost full',
+      'checkout',
+      [incident('i2', 'x', ['checkout'], 0, { environment: 'staging' })],
+      {},
+      {
+        environment: 'production',
+      },
+    );
     expect(e.join).toBeNull();
     expect(e.evaluations[0]?.excluded).toBe('Different environment (production vs staging)');
   });
 
   it('records the decision without applying it in shadow mode', () => {
-    const d = run('Disk almost full', 'checkout', [incident('i1', 'Disk almost full', ['checkout'])], { shadow: true });
+    const d = run('Disk almost full', 'checkout', [incident('i1', 'Disk almost full', ['checkout'])], {
+      shadow: true,
+    });
     expect(d.join).toBeNull();
     expect(d.correlation).toMatchObject({ strategy: 'new', shadow: true, wouldJoinIncidentId: 'i1' });
     expect(d.correlation.details.service?.score).toBe(1);
@@ -164,7 +205,9 @@ describe('correlation combiner', () => {
   });
 
   it('rejects unknown or invalid options', () => {
-    expect(() => resolveCorrelationOptions({ treshold: 0.5 } as never)).toThrow(/Invalid correlation options/);
+    expect(() => resolveCorrelationOptions({ treshold: 0.5 } as never)).toThrow(
+      /Invalid correlation options/,
+    );
     expect(() => resolveCorrelationOptions({ threshold: 2 })).toThrow(/threshold/);
   });
 });

@@ -58,16 +58,26 @@ export function evaluateCandidates(
       }
     }
     const score = totalWeight > 0 ? sum / totalWeight : 0;
-    return { incident: candidate.incident, score, strategy, details, excluded: gate(subject, candidate.incident, context) };
+    return {
+      incident: candidate.incident,
+      score,
+      strategy,
+      details,
+      excluded: gate(subject, candidate.incident, context),
+    };
   });
-  return out.sort((a, b) => b.score - a.score || b.incident.lastAlertAt.localeCompare(a.incident.lastAlertAt));
+  return out.sort(
+    (a, b) => b.score - a.score || b.incident.lastAlertAt.localeCompare(a.incident.lastAlertAt),
+  );
 }
 
 /** Hard conditions that no score overrides. */
 function gate(subject: CorrelationSubject, incident: Incident, { options }: StrategyContext): string | null {
   if (!isOpen(incident.status)) return `Incident is ${incident.status}`;
   if (incident.test !== subject.alert.test) {
-    return subject.alert.test ? 'Test notifications only join test incidents' : 'A test incident takes no real alerts';
+    return subject.alert.test
+      ? 'Test notifications only join test incidents'
+      : 'A test incident takes no real alerts';
   }
   const env = subject.alert.environment;
   if (env && incident.environment && env.toLowerCase() !== incident.environment.toLowerCase()) {

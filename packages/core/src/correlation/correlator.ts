@@ -6,7 +6,11 @@ import { changeProximityStrategy } from './change-strategy.js';
 import { type CorrelationDecision, decide, evaluateCandidates } from './combiner.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { lexicalEmbeddings } from './lexical-embeddings.js';
-import { type CorrelationOptions, type CorrelationOptionsInput, resolveCorrelationOptions } from './options.js';
+import {
+  type CorrelationOptions,
+  type CorrelationOptionsInput,
+  resolveCorrelationOptions,
+} from './options.js';
 import { normalizeService } from './service-name.js';
 import { serviceStrategy } from './service-strategy.js';
 import { SimilarityIndex } from './similarity-index.js';
@@ -93,7 +97,10 @@ export class Correlator {
         let neighbours: ReadonlyMap<string, ServiceNeighbour> = new Map();
         if (service && this.#topology) {
           let p = neighbourCache.get(service);
-          if (!p) neighbourCache.set(service, (p = this.#neighbours(tenantId, service)));
+          if (!p) {
+            p = this.#neighbours(tenantId, service);
+            neighbourCache.set(service, p);
+          }
           neighbours = await p;
         }
         return { tenantId, alert, at, vector: vectors[i] ?? null, service, neighbours };
@@ -116,7 +123,9 @@ export class Correlator {
     const { windowMs, candidateLimit, changeWindowMs } = this.options;
     const since = new Date(at - windowMs).toISOString();
     const byId = new Map<string, Incident>();
-    const lookups: Promise<Incident[]>[] = [repos.incidents.findActive(tenantId, { since, limit: candidateLimit })];
+    const lookups: Promise<Incident[]>[] = [
+      repos.incidents.findActive(tenantId, { since, limit: candidateLimit }),
+    ];
     if (service) {
       const services = [service, ...subject.neighbours.keys()];
       lookups.push(repos.incidents.findActive(tenantId, { since, services, limit: candidateLimit }));
@@ -159,7 +168,9 @@ export class Correlator {
       return;
     }
     const v =
-      vector ?? this.index.vector(incident.tenantId, incident.id) ?? (await this.#cache.embed([incidentText(incident)]))[0];
+      vector ??
+      this.index.vector(incident.tenantId, incident.id) ??
+      (await this.#cache.embed([incidentText(incident)]))[0];
     if (v) this.index.upsert(incident.tenantId, incident.id, v, Date.parse(incident.lastAlertAt));
   }
 
@@ -185,7 +196,8 @@ export class Correlator {
     const out = new Map<string, ServiceNeighbour>();
     for (const n of await this.#topology!.neighbours(tenantId, service)) {
       const name = normalizeService(n.service);
-      if (!name || name === service || n.distance < 1 || n.distance > this.options.topology.maxDistance) continue;
+      if (!name || name === service || n.distance < 1 || n.distance > this.options.topology.maxDistance)
+        continue;
       const prev = out.get(name);
       if (!prev || n.distance < prev.distance) out.set(name, { ...n, service: name });
     }

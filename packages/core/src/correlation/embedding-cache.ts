@@ -30,7 +30,7 @@ export class EmbeddingCache {
     const missing = [...new Set(keys.filter((k) => !this.#cache.has(k)))];
     if (missing.length > 0) {
       const vectors = await this.#embeddings.embedDocuments(missing);
-      missing.forEach((k, i) => this.#set(k, toUnitVector(vectors[i] ?? [])));
+      for (let i = 0; i < missing.length; i++) this.#set(missing[i]!, toUnitVector(vectors[i] ?? []));
     }
     return keys.map((k) => {
       const v = this.#cache.get(k) ?? new Float32Array(0);

@@ -8,7 +8,7 @@ export * from './service-name.js';
 export * from './service-strategy.js';
 export * from './similarity-index.js';
 export * from './similarity-strategy.js';
+export * from './static-topology.js';
 export * from './time-strategy.js';
 export * from './types.js';
 export * from './vector.js';
-export * from './static-topology.js';

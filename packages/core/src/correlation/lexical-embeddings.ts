@@ -74,9 +74,12 @@ export function lexicalEmbeddings(options: LexicalEmbeddingsOptions = {}): Lexic
 
 /** Lower-cased words of letters/digits; digit runs become `#`. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().replace(/\d+(?:[.,]\d+)*/g, '#').match(/[\p{L}\p{N}#_]+/gu) ?? []).filter(
-    (w) => w !== '#',
-  );
+  return (
+    text
+      .toLowerCase()
+      .replace(/\d+(?:[.,]\d+)*/g, '#')
+      .match(/[\p{L}\p{N}#_]+/gu) ?? []
+  ).filter((w) => w !== '#');
 }
 
 function add(v: number[], feature: string, weight: number): void {

@@ -26,7 +26,11 @@ export const CorrelationOptions = z.strictObject({
    * candidates older than this are never considered.
    * @default 300_000 (5 minutes)
    */
-  windowMs: z.number().int().positive().default(5 * 60_000),
+  windowMs: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   /**
    * An incident holding this many alerts takes no more; the next alert opens a new one.
    * @default 200
@@ -65,7 +69,11 @@ export const CorrelationOptions = z.strictObject({
    * alert's incident.
    * @default 1_800_000 (30 minutes)
    */
-  changeWindowMs: z.number().int().positive().default(30 * 60_000),
+  changeWindowMs: z
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60_000),
   /**
    * At most this many candidates are read per lookup (service lookup, recent lookup and
    * similarity index each).

@@ -45,7 +45,10 @@ export class SimilarityIndex {
     const bucket = Math.floor(at / this.#bucketMs);
     t.entries.set(incidentId, { vector, at, bucket });
     let set = t.buckets.get(bucket);
-    if (!set) t.buckets.set(bucket, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      t.buckets.set(bucket, set);
+    }
     set.add(incidentId);
     if (at > t.latest) {
       t.latest = at;
@@ -69,7 +72,13 @@ export class SimilarityIndex {
   }
 
   /** Incidents with a last alert at or after `since` and similarity ≥ `minScore`, best first. */
-  query(tenantId: string, vector: Float32Array, since: number, limit: number, minScore: number): SimilarityHit[] {
+  query(
+    tenantId: string,
+    vector: Float32Array,
+    since: number,
+    limit: number,
+    minScore: number,
+  ): SimilarityHit[] {
     const t = this.#tenants.get(tenantId);
     if (!t) return [];
     const first = Math.floor(since / this.#bucketMs);
@@ -96,7 +105,10 @@ export class SimilarityIndex {
 
   #tenant(tenantId: string): TenantIndex {
     let t = this.#tenants.get(tenantId);
-    if (!t) this.#tenants.set(tenantId, (t = { entries: new Map(), buckets: new Map(), latest: 0 }));
+    if (!t) {
+      t = { entries: new Map(), buckets: new Map(), latest: 0 };
+      this.#tenants.set(tenantId, t);
+    }
     return t;
   }
 

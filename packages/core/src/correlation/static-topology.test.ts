@@ -3,7 +3,12 @@ import { staticTopology } from './static-topology.js';
 
 describe('staticTopology', () => {
   const topology = staticTopology({
-    dependencies: { Checkout: ['payments', 'inventory'], payments: ['ledger'], ledger: ['postgres'], web: ['checkout'] },
+    dependencies: {
+      Checkout: ['payments', 'inventory'],
+      payments: ['ledger'],
+      ledger: ['postgres'],
+      web: ['checkout'],
+    },
   });
 
   it('walks dependencies downstream and callers upstream with distances', async () => {

@@ -38,7 +38,10 @@ export function staticTopology(graph: StaticTopology, maxDistance = 3): Topology
   const up = new Map<string, Set<string>>();
   const link = (map: Map<string, Set<string>>, a: string, b: string) => {
     let set = map.get(a);
-    if (!set) map.set(a, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      map.set(a, set);
+    }
     set.add(b);
   };
   for (const [from, tos] of Object.entries(parsed.data.dependencies)) {

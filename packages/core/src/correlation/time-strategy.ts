@@ -17,7 +17,10 @@ export function timeWindowStrategy(): CorrelationStrategy {
       const elapsed = at - last;
       if (elapsed <= 0) return { score: 1, reason: 'Arrived with the incident’s latest alert' };
       if (elapsed > window) {
-        return { score: 0, reason: `Last alert ${formatDuration(elapsed)} earlier, outside the ${formatDuration(window)} window` };
+        return {
+          score: 0,
+          reason: `Last alert ${formatDuration(elapsed)} earlier, outside the ${formatDuration(window)} window`,
+        };
       }
       return {
         score: 1 - 0.1 * (elapsed / window),

@@ -1,5 +1,5 @@
-import { type Incident, type Severity, SEVERITY_RANK, type StoredAlert } from '../model/index.js';
 import { normalizeService } from '../correlation/service-name.js';
+import { type Incident, SEVERITY_RANK, type Severity, type StoredAlert } from '../model/index.js';
 
 /** An alert that keeps its incident open: a firing alert (changes never do). */
 export function isOpenAlert(alert: Pick<StoredAlert, 'kind' | 'status'>): boolean {
@@ -45,7 +45,8 @@ export function joinFields(incident: Incident, alert: StoredAlert): DerivedField
   if (s) services.add(s);
   const open = isOpenAlert(alert);
   let severity = incident.severity;
-  if (open) severity = incident.openAlertCount > 0 ? (higher(severity, alert.severity) ?? severity) : alert.severity;
+  if (open)
+    severity = incident.openAlertCount > 0 ? (higher(severity, alert.severity) ?? severity) : alert.severity;
   return {
     affectedServices: [...services],
     alertCount: incident.alertCount + 1,

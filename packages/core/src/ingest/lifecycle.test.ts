@@ -11,7 +11,12 @@ const code = (c: string) => (e: unknown) => AuroraError.isInstance(e) && e.code 
 
 /** Three unrelated incidents (andromeda critical, pig208 high, dock unknown). */
 async function threeIncidents(h: ReturnType<typeof harness>): Promise<[Incident, Incident, Incident]> {
-  await h.deliver([cpu, withFields(cpu, { fingerprint: 'second', title: 'Fan failure' }), pagerduty, datadog]);
+  await h.deliver([
+    cpu,
+    withFields(cpu, { fingerprint: 'second', title: 'Fan failure' }),
+    pagerduty,
+    datadog,
+  ]);
   return (await h.incidents()) as [Incident, Incident, Incident];
 }
 
@@ -22,7 +27,11 @@ describe('resolveIncident', () => {
     const [a] = await threeIncidents(h);
     h.clock.advance(60_000);
     const incident = await h.pipeline.resolveIncident(TENANT, a.id, { by: 'alice', reason: 'fan replaced' });
-    expect(incident).toMatchObject({ status: 'resolved', resolvedAt: '2026-03-01T12:01:00.000Z', auroraStatus: 'cancelled' });
+    expect(incident).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2026-03-01T12:01:00.000Z',
+      auroraStatus: 'cancelled',
+    });
     expect(h.cancelled).toEqual([{ key: `investigate:${a.id}`, reason: 'fan replaced' }]);
     expect((await h.alertsOf(a.id)).every((x) => !x.active)).toBe(true);
     const [note] = await h.storage.thoughts.list(TENANT, a.id);
@@ -65,13 +74,20 @@ describe('updateIncident', () => {
     const resolved: string[] = [];
     const h = harness({ hooks: { incidentResolved: async (i) => void resolved.push(i.id) } });
     const [a] = await threeIncidents(h);
-    expect(await h.pipeline.updateIncident(TENANT, a.id, { status: 'analyzed', summary: 'Fan died' })).toMatchObject({
+    expect(
+      await h.pipeline.updateIncident(TENANT, a.id, { status: 'analyzed', summary: 'Fan died' }),
+    ).toMatchObject({
       status: 'analyzed',
       summary: 'Fan died',
     });
     expect(h.events.at(-1)).toMatchObject({ type: 'incident.updated', changes: ['status', 'summary'] });
     await h.pipeline.updateIncident(TENANT, a.id, { status: 'investigating' });
-    const done = await h.pipeline.updateIncident(TENANT, a.id, { status: 'resolved', summary: 'Fan replaced' }, { by: 'bob' });
+    const done = await h.pipeline.updateIncident(
+      TENANT,
+      a.id,
+      { status: 'resolved', summary: 'Fan replaced' },
+      { by: 'bob' },
+    );
     expect(done).toMatchObject({ status: 'resolved', summary: 'Fan replaced' });
     expect(resolved).toEqual([a.id]);
     await expect(h.pipeline.updateIncident(TENANT, a.id, { status: 'investigating' })).rejects.toSatisfy(
@@ -82,9 +98,9 @@ describe('updateIncident', () => {
   it('refuses to merge through an update', async () => {
     const h = harness();
     const [a, b] = await threeIncidents(h);
-    await expect(h.pipeline.updateIncident(TENANT, a.id, { status: 'merged', mergedIntoId: b.id })).rejects.toSatisfy(
-      code('INVALID_INPUT'),
-    );
+    await expect(
+      h.pipeline.updateIncident(TENANT, a.id, { status: 'merged', mergedIntoId: b.id }),
+    ).rejects.toSatisfy(code('INVALID_INPUT'));
   });
 });
 
@@ -92,8 +108,16 @@ describe('merge', () => {
   it('moves every alert and suggestion, recomputes the target and carries the findings', async () => {
     const h = harness();
     const [a, b] = await threeIncidents(h);
-    await h.storage.incidents.update(TENANT, a.id, { summary: 'Fan on andromeda failed', rootCause: 'Hardware' });
-    await h.storage.thoughts.append(TENANT, a.id, [{ content: 'Temperature rose after 00:10.', createdAt: '2026-03-01T12:00:00.000Z' }], () => 'th_x');
+    await h.storage.incidents.update(TENANT, a.id, {
+      summary: 'Fan on andromeda failed',
+      rootCause: 'Hardware',
+    });
+    await h.storage.thoughts.append(
+      TENANT,
+      a.id,
+      [{ content: 'Temperature rose after 00:10.', createdAt: '2026-03-01T12:00:00.000Z' }],
+      () => 'th_x',
+    );
     await h.storage.suggestions.create({
       id: 'sug_1',
       tenantId: TENANT,
@@ -113,7 +137,12 @@ describe('merge', () => {
 
     const res = await h.pipeline.merge(TENANT, a.id, b.id, { by: 'alice' });
     expect(res.movedAlerts).toBe(2);
-    expect(res.source).toMatchObject({ status: 'merged', mergedIntoId: b.id, auroraStatus: 'cancelled', alertCount: 0 });
+    expect(res.source).toMatchObject({
+      status: 'merged',
+      mergedIntoId: b.id,
+      auroraStatus: 'cancelled',
+      alertCount: 0,
+    });
     expect(res.target).toMatchObject({
       alertCount: 3,
       openAlertCount: 3,
@@ -156,7 +185,8 @@ describe('merge', () => {
       h.pipeline.merge(TENANT, c.id, a.id),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toSatisfy(code('INVALID_TRANSITION'));
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toSatisfy(code('INVALID_TRANSITION'));
     const all = await h.incidents(true);
     const open = all.filter((i) => i.status === 'investigating');
     const alerts = (await Promise.all(all.map((i) => h.alertsOf(i.id)))).flat();

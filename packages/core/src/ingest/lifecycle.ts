@@ -28,7 +28,11 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
     return [{ content, kind: 'system' as const, createdAt }];
   }
 
-  async function resolveIncident(tenantId: string, id: string, options: ResolveOptions = {}): Promise<Incident> {
+  async function resolveIncident(
+    tenantId: string,
+    id: string,
+    options: ResolveOptions = {},
+  ): Promise<Incident> {
     const by = options.by ?? null;
     const result = await withConflictRetry(() =>
       storage.transaction(async (tx) => {
@@ -43,15 +47,29 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
         const reason = options.reason ?? (by ? `Resolved by ${by}` : 'Resolved');
         const cancel = before.auroraStatus === 'queued' || before.auroraStatus === 'running';
         const patch: IncidentPatch = { status: 'resolved', resolvedAt: now };
-        if (cancel) Object.assign(patch, { auroraStatus: 'cancelled', auroraStatusReason: `Incident resolved: ${reason}` });
+        if (cancel)
+          Object.assign(patch, {
+            auroraStatus: 'cancelled',
+            auroraStatusReason: `Incident resolved: ${reason}`,
+          });
         const incident = await tx.incidents.update(tenantId, id, patch, {
           ifVersion: before.version,
           ifStatus: [...OPEN_STATUSES],
         });
         await tx.alerts.deactivateByIncident(tenantId, id);
-        const note = by && !reason.includes(by) ? `Incident resolved by ${by}: ${reason}` : `Incident resolved: ${reason}`;
+        const note =
+          by && !reason.includes(by)
+            ? `Incident resolved by ${by}: ${reason}`
+            : `Incident resolved: ${reason}`;
         const thoughts = await tx.thoughts.append(tenantId, id, systemThought(note, now), newThoughtId);
-        return { incident, changed: true as const, cancel, reason, thoughts, changes: changedFields(before, incident) };
+        return {
+          incident,
+          changed: true as const,
+          cancel,
+          reason,
+          thoughts,
+          changes: changedFields(before, incident),
+        };
       }),
     );
     if (!result.changed) return result.incident;
@@ -122,9 +140,16 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
     return current;
   }
 
-  async function merge(tenantId: string, sourceId: string, targetId: string, options: { by?: string | null } = {}) {
+  async function merge(
+    tenantId: string,
+    sourceId: string,
+    targetId: string,
+    options: { by?: string | null } = {},
+  ) {
     if (sourceId === targetId) {
-      throw new AuroraError('INVALID_INPUT', 'An incident cannot be merged into itself', { details: { sourceId } });
+      throw new AuroraError('INVALID_INPUT', 'An incident cannot be merged into itself', {
+        details: { sourceId },
+      });
     }
     const by = options.by ?? null;
     const result = await withConflictRetry(() =>
@@ -147,14 +172,19 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
           ifVersion: source.version,
           ifStatus: [...OPEN_STATUSES],
         });
-        const claimedTarget = await tx.incidents.update(tenantId, target.id, { lastAlertAt: target.lastAlertAt }, {
-          ifVersion: target.version,
-          ifStatus: [...OPEN_STATUSES],
-        });
+        const claimedTarget = await tx.incidents.update(
+          tenantId,
+          target.id,
+          { lastAlertAt: target.lastAlertAt },
+          {
+            ifVersion: target.version,
+            ifStatus: [...OPEN_STATUSES],
+          },
+        );
         const movedAlerts = await tx.alerts.moveToIncident(tenantId, source.id, target.id);
         await tx.suggestions.moveToIncident(tenantId, source.id, target.id);
         const alerts = await tx.alerts.listByIncident(tenantId, target.id);
-        const lastAlertAt = source.lastAlertAt > target.lastAlertAt ? source.lastAlertAt : target.lastAlertAt;
+        const lastAlertAt = [source.lastAlertAt, target.lastAlertAt].sort()[1]!;
         const derived = deriveFields({ ...claimedTarget, affectedServices: union(target, source) }, alerts);
         const finalTarget = await tx.incidents.update(
           tenantId,
@@ -174,7 +204,15 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
           systemThought(await mergeNote(tx, tenantId, source, movedAlerts, by), now),
           newThoughtId,
         );
-        return { source: finalSource, target: finalTarget, before: target, movedAlerts, cancel, reason, thoughts };
+        return {
+          source: finalSource,
+          target: finalTarget,
+          before: target,
+          movedAlerts,
+          cancel,
+          reason,
+          thoughts,
+        };
       }),
     );
     const { source, target } = result;
@@ -202,14 +240,22 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
 
 function checkMergeable(source: Incident, target: Incident): void {
   if (source.status === 'merged') {
-    throw new AuroraError('INVALID_TRANSITION', `Incident ${source.id} is already merged into ${source.mergedIntoId}`, {
-      details: { sourceId: source.id, mergedIntoId: source.mergedIntoId },
-    });
+    throw new AuroraError(
+      'INVALID_TRANSITION',
+      `Incident ${source.id} is already merged into ${source.mergedIntoId}`,
+      {
+        details: { sourceId: source.id, mergedIntoId: source.mergedIntoId },
+      },
+    );
   }
   if (!isOpen(target.status)) {
-    throw new AuroraError('INVALID_TRANSITION', `Cannot merge into a ${target.status} incident (${target.id})`, {
-      details: { targetId: target.id, status: target.status },
-    });
+    throw new AuroraError(
+      'INVALID_TRANSITION',
+      `Cannot merge into a ${target.status} incident (${target.id})`,
+      {
+        details: { targetId: target.id, status: target.status },
+      },
+    );
   }
   assertTransition(source.status, 'merged');
 }
@@ -230,7 +276,8 @@ async function mergeNote(
     `Merged incident “${source.title}” (${source.id})${by ? ` by ${by}` : ''}: ${movedAlerts} alert${movedAlerts === 1 ? '' : 's'} moved here.`,
   ];
   if (source.summary) lines.push(`Its summary: ${source.summary}`);
-  if (source.rootCause) lines.push(`Its root cause${source.confidence ? ` (${source.confidence})` : ''}: ${source.rootCause}`);
+  if (source.rootCause)
+    lines.push(`Its root cause${source.confidence ? ` (${source.confidence})` : ''}: ${source.rootCause}`);
   const last = (await tx.thoughts.list(tenantId, source.id))
     .filter((t: Thought) => t.kind === 'investigation')
     .slice(-CARRIED_THOUGHTS);

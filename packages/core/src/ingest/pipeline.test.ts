@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { staticTopology } from '../correlation/static-topology.js';
 import { AuroraError } from '../errors.js';
 import type { AlertInput } from '../model/index.js';
 import { INVESTIGATE_JOB } from '../runtime/jobs.js';
 import { fixtureAlerts, harness, TENANT, withFields } from './test-harness.js';
 
 const MIN = 60_000;
-const [cpuA, cpuB] = fixtureAlerts('alertmanager', 'v4-firing-two-alerts-critical') as [AlertInput, AlertInput];
+const [cpuA, cpuB] = fixtureAlerts('alertmanager', 'v4-firing-two-alerts-critical') as [
+  AlertInput,
+  AlertInput,
+];
 const [cpuAResolved] = fixtureAlerts('alertmanager', 'v4-resolved-single') as [AlertInput];
 const cpuBResolved = withFields(cpuB, { status: 'resolved' });
 const [pagerduty] = fixtureAlerts('pagerduty', 'v3-incident-triggered') as [AlertInput];
@@ -13,7 +17,11 @@ const [deploy] = fixtureAlerts('jenkins', 'notification-plugin-docs-completed-su
 
 /** The n-th distinct alert of a storm on one service, built from a real payload. */
 const stormAlert = (n: number, service = 'andromeda') =>
-  withFields(cpuA, { fingerprint: `${cpuA.fingerprint}:${n}`, service, title: n % 2 ? 'Disk IO saturated' : cpuA.title });
+  withFields(cpuA, {
+    fingerprint: `${cpuA.fingerprint}:${n}`,
+    service,
+    title: n % 2 ? 'Disk IO saturated' : cpuA.title,
+  });
 
 describe('ingest pipeline scenarios', () => {
   it('turns a same-service storm into one incident with one investigation', async () => {
@@ -80,7 +88,9 @@ describe('ingest pipeline scenarios', () => {
     expect(incident).toMatchObject({ alertCount: 2, openAlertCount: 1, affectedServices: ['asgard'] });
     const change = (await h.alertsOf(incident!.id)).find((a) => a.kind === 'change')!;
     expect(change.correlation).toMatchObject({ strategy: 'change', score: 0.95 });
-    expect(change.correlation!.details.change!.reason).toBe('Change of asgard 3m before “High CPU Temperature”');
+    expect(change.correlation!.details.change!.reason).toBe(
+      'Change of asgard 3m before “High CPU Temperature”',
+    );
     expect(h.events.filter((e) => e.type === 'alert.correlated')).toHaveLength(2);
   });
 
@@ -116,7 +126,12 @@ describe('ingest pipeline scenarios', () => {
     h.clock.advance(MIN);
     await h.deliver([cpuAResolved]);
     let current = await h.storage.incidents.get(TENANT, incident!.id);
-    expect(current).toMatchObject({ status: 'investigating', openAlertCount: 1, alertCount: 2, severity: 'high' });
+    expect(current).toMatchObject({
+      status: 'investigating',
+      openAlertCount: 1,
+      alertCount: 2,
+      severity: 'high',
+    });
 
     await h.deliver([cpuBResolved]);
     current = await h.storage.incidents.get(TENANT, incident!.id);
@@ -180,7 +195,11 @@ describe('ingest pipeline scenarios', () => {
     const incidents = await h.incidents();
     expect(incidents).toHaveLength(2);
     const second = (await h.alertsOf(incidents[1]!.id))[0]!;
-    expect(second.correlation).toMatchObject({ strategy: 'new', shadow: true, wouldJoinIncidentId: incidents[0]!.id });
+    expect(second.correlation).toMatchObject({
+      strategy: 'new',
+      shadow: true,
+      wouldJoinIncidentId: incidents[0]!.id,
+    });
   });
 
   it('records test notifications without investigating them unless asked', async () => {
@@ -202,7 +221,10 @@ describe('ingest pipeline scenarios', () => {
     const created = h.events[0]!;
     expect(created.type === 'incident.created' && created.incident.alertCount).toBe(2);
     await h.deliver([withFields(cpuA, { fingerprint: 'x:3' })]);
-    expect(h.events.at(-2)).toMatchObject({ type: 'incident.updated', changes: ['alertCount', 'openAlertCount'] });
+    expect(h.events.at(-2)).toMatchObject({
+      type: 'incident.updated',
+      changes: ['alertCount', 'openAlertCount'],
+    });
   });
 
   it('treats losing the insert race to another process as a repeat', async () => {
@@ -215,7 +237,11 @@ describe('ingest pipeline scenarios', () => {
       original((tx) => {
         const findActive = tx.alerts.findActive.bind(tx.alerts);
         const alerts = Object.create(tx.alerts);
-        alerts.findActive = async (...args: Parameters<typeof findActive>) => (stale ? ((stale = false), null) : findActive(...args));
+        alerts.findActive = async (...args: Parameters<typeof findActive>) => {
+          if (!stale) return findActive(...args);
+          stale = false;
+          return null;
+        };
         return fn({ ...tx, alerts });
       });
     const res = await h.deliver([cpuA]);
@@ -226,17 +252,80 @@ describe('ingest pipeline scenarios', () => {
   it('rejects an alert that does not match the schema', async () => {
     const h = harness();
     const bad = { ...cpuA, fingerprint: '' };
-    await expect(h.deliver([bad])).rejects.toSatisfy((e) => AuroraError.isInstance(e) && e.code === 'INVALID_INPUT');
+    await expect(h.deliver([bad])).rejects.toSatisfy(
+      (e) => AuroraError.isInstance(e) && e.code === 'INVALID_INPUT',
+    );
     expect(await h.incidents()).toHaveLength(0);
   });
 
   it('opens a manual incident, investigates it, and lets alerts of its service join', async () => {
     const h = harness();
-    const manual = await h.pipeline.openIncident({ tenantId: TENANT, title: 'Checkout is slow', service: 'andromeda' });
-    expect(manual).toMatchObject({ origin: 'manual', status: 'investigating', auroraStatus: 'queued', alertCount: 0 });
+    const manual = await h.pipeline.openIncident({
+      tenantId: TENANT,
+      title: 'Checkout is slow',
+      service: 'andromeda',
+    });
+    expect(manual).toMatchObject({
+      origin: 'manual',
+      status: 'investigating',
+      auroraStatus: 'queued',
+      alertCount: 0,
+    });
     expect(h.enqueued[0]!.payload).toEqual({ tenantId: TENANT, incidentId: manual.id, reason: 'manual' });
     await h.deliver([cpuA]);
-    expect(await h.storage.incidents.get(TENANT, manual.id)).toMatchObject({ alertCount: 1, severity: 'critical' });
-    await expect(h.pipeline.openIncident({ tenantId: TENANT, title: '' })).rejects.toThrow(/Invalid incident/);
+    expect(await h.storage.incidents.get(TENANT, manual.id)).toMatchObject({
+      alertCount: 1,
+      severity: 'critical',
+    });
+    await expect(h.pipeline.openIncident({ tenantId: TENANT, title: '' })).rejects.toThrow(
+      /Invalid incident/,
+    );
+  });
+
+  it('joins a direct neighbour through the topology provider', async () => {
+    const h = harness({ topology: staticTopology({ dependencies: { andromeda: ['pig208'] } }) });
+    await h.deliver([cpuA]);
+    h.clock.advance(2 * MIN);
+    await h.deliver([pagerduty]);
+    const [incident, ...rest] = await h.incidents();
+    expect(rest).toHaveLength(0);
+    expect(incident!.affectedServices).toEqual(['andromeda', 'pig208']);
+    const joined = (await h.alertsOf(incident!.id))[1]!;
+    expect(joined.correlation!.strategy).toBe('topology');
+    expect(joined.correlation!.details.service!.reason).toBe('andromeda is upstream of pig208 (direct)');
+  });
+
+  it('uses any LangChain embeddings, once per distinct text, and can run without', async () => {
+    const texts: string[] = [];
+    const embeddings = {
+      async embedDocuments(docs: string[]) {
+        texts.push(...docs);
+        return docs.map((d) => (d.includes('CPU') ? [1, 0] : [0, 1]));
+      },
+      async embedQuery(doc: string) {
+        return (await this.embedDocuments([doc]))[0]!;
+      },
+    };
+    const h = harness({ embeddings });
+    await h.deliver([cpuA, cpuB]);
+    const elsewhere = withFields(cpuA, {
+      fingerprint: 'elsewhere',
+      service: 'cassiopeia',
+      description: 'CPU hot',
+    });
+    await h.deliver([elsewhere]);
+    await h.deliver([withFields(elsewhere, { fingerprint: 'elsewhere-2' })]);
+    // Three distinct texts (the incident's text is its first alert's, already cached).
+    expect(texts).toEqual([
+      `${cpuA.title}\n${cpuA.description}`,
+      `${cpuB.title}\n${cpuB.description}`,
+      'High CPU Temperature\nCPU hot',
+    ]);
+    expect(await h.incidents()).toHaveLength(1);
+
+    const without = harness({ embeddings: null });
+    await without.deliver([cpuA]);
+    await without.deliver([withFields(cpuA, { fingerprint: 'elsewhere', service: 'cassiopeia' })]);
+    expect(await without.incidents()).toHaveLength(2);
   });
 });

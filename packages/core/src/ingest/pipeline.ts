@@ -66,10 +66,14 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
     const alerts = request.alerts.map((input, index) => {
       const parsed = Alert.safeParse(input);
       if (!parsed.success) {
-        throw new AuroraError('INVALID_INPUT', `Alert ${index} is invalid: ${parsed.error.issues[0]?.message}`, {
-          cause: parsed.error,
-          details: { index, issues: parsed.error.issues },
-        });
+        throw new AuroraError(
+          'INVALID_INPUT',
+          `Alert ${index} is invalid: ${parsed.error.issues[0]?.message}`,
+          {
+            cause: parsed.error,
+            details: { index, issues: parsed.error.issues },
+          },
+        );
       }
       return parsed.data;
     });
@@ -100,7 +104,11 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
         ifStatus: [...OPEN_STATUSES],
       });
       const entry = touched.get(incident.id);
-      touched.set(incident.id, { before: entry ? entry.before : incident, incident: updated, vector: entry?.vector ?? null });
+      touched.set(incident.id, {
+        before: entry ? entry.before : incident,
+        incident: updated,
+        vector: entry?.vector ?? null,
+      });
       return updated;
     };
     const current = async (id: string): Promise<Incident | null> =>
@@ -130,7 +138,10 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
         if (incident && (OPEN_STATUSES as string[]).includes(incident.status)) {
           if (refire || existing.status !== alert.status || existing.severity !== alert.severity) {
             const derived = deriveFields(incident, await tx.alerts.listByIncident(tenantId, incident.id));
-            await save(incident, refire ? { ...derived, lastAlertAt: maxIso(incident.lastAlertAt, now) } : derived);
+            await save(
+              incident,
+              refire ? { ...derived, lastAlertAt: maxIso(incident.lastAlertAt, now) } : derived,
+            );
           }
         }
         response.alerts.push({
@@ -160,7 +171,13 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
         // A resolve for an alert we never saw firing: kept for the record, opens nothing.
         // (A change's status is the build's outcome, not an alert state: it goes on below.)
         const stored = await tx.alerts.insert({ ...base, active: false, endedAt: alert.endedAt ?? now });
-        response.alerts.push({ id: stored.id, fingerprint: alert.fingerprint, status: 'resolved', incidentId: null, deduplicated: false });
+        response.alerts.push({
+          id: stored.id,
+          fingerprint: alert.fingerprint,
+          status: 'resolved',
+          incidentId: null,
+          deduplicated: false,
+        });
         continue;
       }
 
@@ -169,7 +186,11 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
       let incident: Incident | null = decision.join ? await current(decision.join.id) : null;
       let stored: StoredAlert;
       if (incident) {
-        stored = await tx.alerts.insert({ ...base, incidentId: incident.id, correlation: decision.correlation });
+        stored = await tx.alerts.insert({
+          ...base,
+          incidentId: incident.id,
+          correlation: decision.correlation,
+        });
         const fields = joinFields(incident, stored);
         incident = await save(incident, {
           ...fields,
@@ -203,7 +224,11 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
           }),
         );
         touched.set(incident.id, { before: null, incident, vector: p.vector });
-        stored = await tx.alerts.insert({ ...base, incidentId: incident.id, correlation: decision.correlation });
+        stored = await tx.alerts.insert({
+          ...base,
+          incidentId: incident.id,
+          correlation: decision.correlation,
+        });
       }
       if (stored.incidentId) alertEvents.push({ type: 'alert.correlated', alert: stored });
 
@@ -226,7 +251,11 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
             shadow: false,
             wouldJoinIncidentId: null,
           };
-          const linked = await tx.alerts.update(tenantId, change.id, { incidentId: incident.id, correlation, updatedAt: now });
+          const linked = await tx.alerts.update(tenantId, change.id, {
+            incidentId: incident.id,
+            correlation,
+            updatedAt: now,
+          });
           incident = await save(incident, joinFields(incident, linked));
           alertEvents.push({ type: 'alert.correlated', alert: linked });
         }
@@ -240,7 +269,10 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
       });
     }
 
-    response.incidents = [...touched.values()].map((t) => ({ id: t.incident.id, created: t.before === null }));
+    response.incidents = [...touched.values()].map((t) => ({
+      id: t.incident.id,
+      created: t.before === null,
+    }));
     return { response, touched, alertEvents };
   }
 
@@ -257,10 +289,12 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
     };
     const drafts: IncidentEventDraft[] = [];
     for (const { before, incident } of touched.values()) {
-      if (before === null) drafts.push({ type: 'incident.created', tenantId, incidentId: incident.id, at, incident });
+      if (before === null)
+        drafts.push({ type: 'incident.created', tenantId, incidentId: incident.id, at, incident });
       else {
         const changes = changedFields(before, incident);
-        if (changes.length > 0) drafts.push({ type: 'incident.updated', tenantId, incidentId: incident.id, at, incident, changes });
+        if (changes.length > 0)
+          drafts.push({ type: 'incident.updated', tenantId, incidentId: incident.id, at, incident, changes });
       }
     }
     for (const e of alertEvents) drafts.push({ ...e, tenantId, incidentId: e.alert.incidentId, at });
@@ -272,7 +306,8 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
       }
     }
     for (const d of drafts) await attempt(() => publisher.publish(d));
-    for (const { incident, vector } of touched.values()) await attempt(() => correlator.track(incident, vector));
+    for (const { incident, vector } of touched.values())
+      await attempt(() => correlator.track(incident, vector));
     if (autoResolve) {
       for (const { before, incident } of touched.values()) {
         if (before !== null && incident.alertCount > 0 && incident.openAlertCount === 0) {
@@ -323,7 +358,13 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
       const payload: InvestigateJobPayload = { tenantId, incidentId: incident.id, reason: 'manual' };
       await queue.enqueue(INVESTIGATE_JOB, payload, { key: investigationKey(incident.id) });
     }
-    await publisher.publish({ type: 'incident.created', tenantId, incidentId: incident.id, at: now, incident });
+    await publisher.publish({
+      type: 'incident.created',
+      tenantId,
+      incidentId: incident.id,
+      at: now,
+      incident,
+    });
     await correlator.track(incident);
     return incident;
   }

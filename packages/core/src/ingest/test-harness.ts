@@ -48,7 +48,9 @@ export function recordingQueue() {
   return { queue, enqueued, cancelled };
 }
 
-export function harness(options: Partial<Omit<IngestPipelineDeps, 'storage' | 'publisher' | 'clock' | 'ids'>> = {}) {
+export function harness(
+  options: Partial<Omit<IngestPipelineDeps, 'storage' | 'publisher' | 'clock' | 'ids'>> = {},
+) {
   const clock = manualClock(START);
   const ids = sequentialIds();
   const storage = memoryStorage({ clock });

@@ -1,6 +1,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { CorrelationOptionsInput } from '../correlation/options.js';
 import type { Correlator } from '../correlation/correlator.js';
+import type { CorrelationOptionsInput } from '../correlation/options.js';
 import type { MergeResponse, WebhookAcceptedResponse } from '../http/wire.js';
 import type { AlertInput, Incident, IncidentPatch, Severity } from '../model/index.js';
 import type { EventPublisher } from '../runtime/publisher.js';
@@ -90,7 +90,12 @@ export interface Lifecycle {
    * through {@link Lifecycle.resolveIncident}; `merged` only through {@link Lifecycle.merge}.
    * @throws AuroraError `NOT_FOUND`, `INVALID_TRANSITION`, `INVALID_INPUT`
    */
-  updateIncident(tenantId: string, id: string, patch: IncidentPatch, options?: { by?: string | null }): Promise<Incident>;
+  updateIncident(
+    tenantId: string,
+    id: string,
+    patch: IncidentPatch,
+    options?: { by?: string | null },
+  ): Promise<Incident>;
   /**
    * Merge `sourceId` into `targetId`: cancels the source's investigation, moves all its
    * alerts and suggestions, recomputes the target, notes the merge and the source's findings
@@ -99,7 +104,12 @@ export interface Lifecycle {
    * @throws AuroraError `INVALID_INPUT` (self-merge), `INVALID_TRANSITION` (source or target
    * merged or resolved), `NOT_FOUND`
    */
-  merge(tenantId: string, sourceId: string, targetId: string, options?: { by?: string | null }): Promise<MergeResponse>;
+  merge(
+    tenantId: string,
+    sourceId: string,
+    targetId: string,
+    options?: { by?: string | null },
+  ): Promise<MergeResponse>;
 }
 
 /** The ingest pipeline plus the lifecycle operations it shares with the engine. */
