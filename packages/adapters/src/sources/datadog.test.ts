@@ -95,6 +95,13 @@ describe('datadog', () => {
     expect(a).toMatchObject({ test: true, title: 'Disk full' });
   });
 
+  it('strips only Datadog transition prefixes from titles', () => {
+    const [a] = parse(dd, { title: '[prod] Disk full', alert_transition: 'Triggered' });
+    expect(a!.title).toBe('[prod] Disk full');
+    const [b] = parse(dd, { title: '[Re-Triggered on {host:db-1}] Disk full' });
+    expect(b).toMatchObject({ title: 'Disk full', status: 'firing' });
+  });
+
   it('names a missing title', () => {
     expectInvalid(() => dd.parse({ body: 'x' }, ctx), 'title');
   });

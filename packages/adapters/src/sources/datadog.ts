@@ -21,9 +21,9 @@ const CYCLE_KEYS = ['alert_cycle_key', 'aggreg_key', 'aggregation_key'];
 const MONITOR_KEYS = ['alert_id', 'alertid', 'monitor_id'];
 const SCOPE_KEYS = ['alert_scope', 'scope'];
 
-/** `[P1] [Triggered on {host:a}] Name` → its parts. */
+/** `[P1] [Triggered on {host:a}] Name` → its parts. Only Datadog's own transition words are stripped. */
 const TITLE_PREFIX =
-  /^\s*(?:\[(P[1-5])\]\s*)?(?:\[(TEST)\]\s*)?(?:\[(P[1-5])\]\s*)?(?:\[([A-Za-z][A-Za-z -]*?)(?: on \{([^}]*)\})?\]\s*)?/;
+  /^\s*(?:\[(P[1-5])\]\s*)?(?:\[(TEST)\]\s*)?(?:\[(P[1-5])\]\s*)?(?:\[((?:Re-)?(?:Triggered|Warn|No Data)|Recovered|Resolved|Renotify|OK)(?: on \{([^}]*)\})?\]\s*)?/i;
 
 const RESOLVED_TRANSITIONS = new Set(['recovered', 'resolved', 'ok', 'success']);
 const TYPE_SEVERITY: Record<string, Severity> = {

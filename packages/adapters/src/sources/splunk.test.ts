@@ -33,6 +33,7 @@ describe('splunk enterprise', () => {
     expect(a!.title).toBe('Mongo errors');
     expect(b!.fingerprint).toBe(a!.fingerprint);
     expect(b!.startedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(b!.labels).not.toHaveProperty('_time'); // Splunk internal fields are not labels
   });
 });
 

@@ -80,6 +80,8 @@ function parseEnterprise(body: Record<string, unknown>, ctx: SourceParseContext)
   const result = isRecord(body.result) ? body.result : {};
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(result)) {
+    // Splunk's internal fields (_raw, _time, _cd, _bkt, …) are not labels.
+    if (k.startsWith('_')) continue;
     const s = labelValue(v);
     if (s !== undefined) labels[k] = s;
   }

@@ -26,7 +26,8 @@ export function toIso(value: unknown): string | null {
   } else {
     return null;
   }
-  if (!Number.isFinite(ms)) return null;
+  // Zero and negative epochs are "unset" markers (e.g. Dynatrace endTime -1), never real times.
+  if (!Number.isFinite(ms) || ms <= 0) return null;
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) return null;
