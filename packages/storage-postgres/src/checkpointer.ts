@@ -36,7 +36,11 @@ export async function postgresCheckpointer(options: PostgresCheckpointerOptions)
   quoteSchema(schema);
   const pool =
     parsed.pool ??
-    new pg.Pool({ connectionString: parsed.connectionString, max: parsed.max ?? 5, application_name: 'aurora-checkpoints' });
+    new pg.Pool({
+      connectionString: parsed.connectionString,
+      max: parsed.max ?? 5,
+      application_name: 'aurora-checkpoints',
+    });
   if (!parsed.pool) pool.on('error', () => {});
   // PostgresSaver ends the pool in `end()`; a pool passed in by the caller stays theirs.
   const saver = new PostgresSaver(parsed.pool ? borrowed(parsed.pool) : pool, undefined, { schema });

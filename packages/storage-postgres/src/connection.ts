@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 /** Anything with the `pg.Pool` surface this package uses. */
 const PoolLike = z.custom<pg.Pool>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as pg.Pool).query === 'function' && typeof (v as pg.Pool).connect === 'function',
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as pg.Pool).query === 'function' &&
+    typeof (v as pg.Pool).connect === 'function',
   { message: 'expected a pg.Pool' },
 );
 

@@ -39,7 +39,9 @@ function startWorker(env: Record<string, string>) {
       const end = Date.now() + timeoutMs;
       while (!pattern.test(output)) {
         if (Date.now() > end || child.exitCode !== null) {
-          throw new Error(`worker never printed ${pattern}; stdout: ${output}; stderr: ${errors.slice(-2000)}`);
+          throw new Error(
+            `worker never printed ${pattern}; stdout: ${output}; stderr: ${errors.slice(-2000)}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -47,7 +49,11 @@ function startWorker(env: Record<string, string>) {
   };
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 45_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -65,7 +71,9 @@ afterAll(async () => {
 });
 
 describe('crash-resumable investigations', () => {
-  it('finishes the investigation of a SIGKILLed worker in another worker, without duplicates', { timeout: 120_000 }, async () => {
+  it('finishes the investigation of a SIGKILLed worker in another worker, without duplicates', {
+    timeout: 120_000,
+  }, async () => {
     const tenantId = 'acme';
     const storage = postgresStorage({ connectionString: db.url });
     const api = pgBossQueue({ connectionString: db.url, expireInSeconds: 4, maintenanceIntervalSeconds: 1 });
@@ -75,7 +83,12 @@ describe('crash-resumable investigations', () => {
     await bus.ready();
     try {
       const incident = await storage.incidents.create(
-        incidentRecord({ id: 'inc_crash', tenantId, title: 'checkout is crash looping', affectedServices: ['checkout'] }),
+        incidentRecord({
+          id: 'inc_crash',
+          tenantId,
+          title: 'checkout is crash looping',
+          affectedServices: ['checkout'],
+        }),
       );
       await storage.alerts.insert(
         alertRecord({
@@ -88,7 +101,11 @@ describe('crash-resumable investigations', () => {
           correlation: { strategy: 'new', score: 1, details: {}, shadow: false, wouldJoinIncidentId: null },
         }),
       );
-      await api.enqueue(INVESTIGATE_JOB, { tenantId, incidentId: incident.id }, { key: investigationKey(incident.id), retryDelayMs: 0 });
+      await api.enqueue(
+        INVESTIGATE_JOB,
+        { tenantId, incidentId: incident.id },
+        { key: investigationKey(incident.id), retryDelayMs: 0 },
+      );
 
       // Worker A gets through the first round of diagnostics and hangs in the second; then it dies.
       const a = startWorker({ HANG_ON: 'describe', EXPIRE_SECONDS: '4' });
@@ -116,7 +133,12 @@ describe('crash-resumable investigations', () => {
       const commands = citations.map((c) => c.command);
       // The first round ran once (before the crash), the rest once (after it): nothing repeated.
       expect(new Set(commands).size).toBe(commands.length);
-      expect(commands).toEqual(expect.arrayContaining([...beforeCrash.map((c) => c.command), 'kubectl describe pod checkout-7d9f8b6c4d-x2k9p -n shop']));
+      expect(commands).toEqual(
+        expect.arrayContaining([
+          ...beforeCrash.map((c) => c.command),
+          'kubectl describe pod checkout-7d9f8b6c4d-x2k9p -n shop',
+        ]),
+      );
       expect(citations.map((c) => c.key)).toEqual(citations.map((_, i) => String(i + 1)));
 
       const thoughts = await storage.thoughts.list(tenantId, incident.id);

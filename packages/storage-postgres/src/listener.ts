@@ -16,7 +16,8 @@ export interface NotificationListenerOptions {
 
 /** Channel names are quoted identifiers in LISTEN; only plain names are accepted. */
 export function assertChannel(channel: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(channel)) throw new Error(`Invalid NOTIFY channel name: ${channel}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(channel))
+    throw new Error(`Invalid NOTIFY channel name: ${channel}`);
   return channel;
 }
 
@@ -55,7 +56,10 @@ export class NotificationListener {
       client = pooled;
       this.#release = (error) => pooled.release(error ?? true);
     } else {
-      const own = new pg.Client({ connectionString: connection.connectionString, application_name: 'aurora-listen' });
+      const own = new pg.Client({
+        connectionString: connection.connectionString,
+        application_name: 'aurora-listen',
+      });
       client = own;
       this.#release = () => {
         own.end().catch(() => {});

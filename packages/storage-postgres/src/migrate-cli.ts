@@ -19,7 +19,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write('Usage: aurora-pg-migrate [--url postgres://…] [--schema aurora]\n(--url defaults to $DATABASE_URL)\n');
+  process.stdout.write(
+    'Usage: aurora-pg-migrate [--url postgres://…] [--schema aurora]\n(--url defaults to $DATABASE_URL)\n',
+  );
 } else {
   const connectionString = values.url ?? process.env.DATABASE_URL;
   if (!connectionString) {
@@ -32,7 +34,9 @@ if (values.help) {
         ...(values.schema ? { schema: values.schema } : {}),
         log: (line) => process.stdout.write(`${line}\n`),
       });
-      process.stdout.write(`schema ${result.schema} at version ${result.version} (${result.applied.length} applied)\n`);
+      process.stdout.write(
+        `schema ${result.schema} at version ${result.version} (${result.applied.length} applied)\n`,
+      );
     } catch (error) {
       process.stderr.write(`aurora-pg-migrate: ${(error as Error).message}\n`);
       process.exitCode = 1;

@@ -59,7 +59,13 @@ describe('pgEventBus', () => {
     const publisher = createEventPublisher(workerStorage.events, workerBus);
     const incident = incidentRecord({ id: 'inc_1', tenantId: 'acme' });
     const before = reads;
-    const event = await publisher.publish({ type: 'incident.created', tenantId: 'acme', incidentId: 'inc_1', at, incident });
+    const event = await publisher.publish({
+      type: 'incident.created',
+      tenantId: 'acme',
+      incidentId: 'inc_1',
+      at,
+      incident,
+    });
     await eventually(() => sub.received.length === 1);
     expect(sub.received[0]).toEqual(event);
     expect(reads).toBe(before);
@@ -71,7 +77,13 @@ describe('pgEventBus', () => {
     const publisher = createEventPublisher(workerStorage.events, workerBus);
     const incident = incidentRecord({ id: 'inc_big', tenantId: 'acme', description: 'x'.repeat(20_000) });
     const before = reads;
-    const event = await publisher.publish({ type: 'incident.created', tenantId: 'acme', incidentId: 'inc_big', at, incident });
+    const event = await publisher.publish({
+      type: 'incident.created',
+      tenantId: 'acme',
+      incidentId: 'inc_big',
+      at,
+      incident,
+    });
     await eventually(() => sub.received.length === 1);
     expect(sub.received[0]).toEqual(event);
     expect(reads).toBe(before + 1);
@@ -118,7 +130,13 @@ describe('pgEventBus', () => {
     const sub = collect(apiBus, 'reconnect');
     const publisher = createEventPublisher(workerStorage.events, workerBus);
     const incident = incidentRecord({ id: 'inc_r', tenantId: 'reconnect' });
-    await publisher.publish({ type: 'incident.created', tenantId: 'reconnect', incidentId: 'inc_r', at, incident });
+    await publisher.publish({
+      type: 'incident.created',
+      tenantId: 'reconnect',
+      incidentId: 'inc_r',
+      at,
+      incident,
+    });
     await eventually(() => sub.received.length === 1);
 
     const admin = new pg.Client({ connectionString: db.url });
@@ -129,8 +147,22 @@ describe('pgEventBus', () => {
     await admin.end();
     expect(rowCount).toBeGreaterThan(0);
 
-    await publisher.publish({ type: 'incident.updated', tenantId: 'reconnect', incidentId: 'inc_r', at, incident, changes: [] });
-    await publisher.publish({ type: 'incident.updated', tenantId: 'reconnect', incidentId: 'inc_r', at, incident, changes: [] });
+    await publisher.publish({
+      type: 'incident.updated',
+      tenantId: 'reconnect',
+      incidentId: 'inc_r',
+      at,
+      incident,
+      changes: [],
+    });
+    await publisher.publish({
+      type: 'incident.updated',
+      tenantId: 'reconnect',
+      incidentId: 'inc_r',
+      at,
+      incident,
+      changes: [],
+    });
     await eventually(() => sub.received.length === 3);
     await new Promise((r) => setTimeout(r, 300));
     expect(sub.received.map((e) => e.id)).toEqual(['1', '2', '3']);

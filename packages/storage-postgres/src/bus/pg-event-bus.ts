@@ -28,7 +28,9 @@ export const PgEventBusOptions = PostgresConnectionOptions.extend({
   /** Background errors (lost LISTEN connection, failed reads). @default ignore */
   onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
   /** A subscriber threw; the others still get the event. @default ignore */
-  onListenerError: z.custom<(error: unknown, event: IncidentEvent) => void>((v) => typeof v === 'function').optional(),
+  onListenerError: z
+    .custom<(error: unknown, event: IncidentEvent) => void>((v) => typeof v === 'function')
+    .optional(),
 }).strict();
 export type PgEventBusOptions = z.input<typeof PgEventBusOptions>;
 
@@ -79,7 +81,11 @@ export function pgEventBus(options: PgEventBusOptions): PgEventBus {
   const onError = parsed.onError ?? (() => {});
   const events = parsed.storage.events;
   const connection =
-    parsed.pool || parsed.connectionString ? parsed : parsed.storage.pool ? { pool: parsed.storage.pool } : parsed;
+    parsed.pool || parsed.connectionString
+      ? parsed
+      : parsed.storage.pool
+        ? { pool: parsed.storage.pool }
+        : parsed;
   const { pool, owned } = resolvePool(connection, 'aurora-events');
 
   const subscribers = new Map<string, Set<Subscriber>>();
@@ -92,7 +98,10 @@ export function pgEventBus(options: PgEventBusOptions): PgEventBus {
 
   const seen = (tenantId: string, id: string): boolean => {
     let ids = recent.get(tenantId);
-    if (!ids) recent.set(tenantId, (ids = new Set()));
+    if (!ids) {
+      ids = new Set();
+      recent.set(tenantId, ids);
+    }
     if (ids.has(id)) return true;
     ids.add(id);
     if (ids.size > RECENT_IDS) ids.delete(ids.values().next().value as string);
@@ -198,7 +207,13 @@ export function pgEventBus(options: PgEventBusOptions): PgEventBus {
 
     async publish(event) {
       if (closed) return;
-      const envelope: Envelope = { t: event.tenantId, i: event.id, n: event.incidentId, y: event.type, e: event };
+      const envelope: Envelope = {
+        t: event.tenantId,
+        i: event.id,
+        n: event.incidentId,
+        y: event.type,
+        e: event,
+      };
       let payload = JSON.stringify(envelope);
       if (Buffer.byteLength(payload, 'utf8') > maxInlineBytes) {
         delete envelope.e;
@@ -215,7 +230,10 @@ export function pgEventBus(options: PgEventBusOptions): PgEventBus {
       if (closed) return () => {};
       const sub: Subscriber = { filter, listener: listenerFn };
       let subs = subscribers.get(tenantId);
-      if (!subs) subscribers.set(tenantId, (subs = new Set()));
+      if (!subs) {
+        subs = new Set();
+        subscribers.set(tenantId, subs);
+      }
       subs.add(sub);
       listen().catch(onError);
       return () => {

@@ -71,7 +71,9 @@ export async function migratePool(
           applied_at timestamptz NOT NULL DEFAULT now()
         )`,
       );
-      const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations`);
+      const { rows } = await client.query<{ version: number }>(
+        `SELECT version FROM ${schema}.schema_migrations`,
+      );
       const done = new Set(rows.map((r) => r.version));
       for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
         if (done.has(migration.version)) continue;
@@ -93,7 +95,9 @@ export async function migratePool(
       const version = Math.max(0, ...done, ...applied);
       return { schema: schemaName, applied, version };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, schemaName]).catch(() => {});
+      await client
+        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, schemaName])
+        .catch(() => {});
     }
   } catch (error) {
     throw toAuroraError(error);

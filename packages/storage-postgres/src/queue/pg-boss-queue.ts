@@ -242,15 +242,18 @@ export function pgBossQueue(options: PgBossQueueOptions): PgBossQueue {
       const ids = rows.map((r) => r.id);
       abortLocal(ids, reason);
       const message: CancelMessage = { ids, reason };
-      await pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(message)]).catch((error: unknown) => {
-        throw toAuroraError(error);
-      });
+      await pool
+        .query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(message)])
+        .catch((error: unknown) => {
+          throw toAuroraError(error);
+        });
       return true;
     },
 
     async work<P>(kind: string, handler: (job: Job<P>) => Promise<void>, opts: WorkOptions = {}) {
       guard();
-      if (workerIds.has(kind)) throw new AuroraError('CONFLICT', `A handler for ${kind} is already registered`);
+      if (workerIds.has(kind))
+        throw new AuroraError('CONFLICT', `A handler for ${kind} is already registered`);
       workerIds.set(kind, []);
       await ensureQueue(kind);
       await ensureListener();
@@ -279,9 +282,13 @@ export function pgBossQueue(options: PgBossQueueOptions): PgBossQueue {
       const ids: string[] = [];
       for (let i = 0; i < (opts.concurrency ?? 2); i++) {
         ids.push(
-          await boss.work<P>(kind, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
-            if (job) await run(job);
-          }),
+          await boss.work<P>(
+            kind,
+            { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+            async ([job]) => {
+              if (job) await run(job);
+            },
+          ),
         );
       }
       workerIds.set(kind, ids);
@@ -312,7 +319,9 @@ export function pgBossQueue(options: PgBossQueueOptions): PgBossQueue {
       if (!graceful) abortLocal([...running.keys()], shutdownReason());
       if (started) {
         // Non-graceful: pg-boss fails the active jobs, so they are retried by another worker.
-        await boss.stop({ graceful, timeout: opts.timeoutMs ?? 30_000, wait: true, close: false }).catch(onError);
+        await boss
+          .stop({ graceful, timeout: opts.timeoutMs ?? 30_000, wait: true, close: false })
+          .catch(onError);
         abortLocal([...running.keys()], shutdownReason());
       }
       await listener?.close();

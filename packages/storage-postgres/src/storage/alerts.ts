@@ -13,13 +13,20 @@ export function alertRepository(ex: Executor, t: Tables): AlertRepository {
       // insert of the same fingerprint waits for the winner's commit and then gets no row.
       const { rows } = await ex.query(c.insertSql, c.values(alert));
       if (rows[0]) return c.fromRow(rows[0]);
-      throw new AuroraError('CONFLICT', `An active alert with fingerprint ${alert.fingerprint} already exists`, {
-        details: { kind: 'alert', id: alert.id, source: alert.source, fingerprint: alert.fingerprint },
-      });
+      throw new AuroraError(
+        'CONFLICT',
+        `An active alert with fingerprint ${alert.fingerprint} already exists`,
+        {
+          details: { kind: 'alert', id: alert.id, source: alert.source, fingerprint: alert.fingerprint },
+        },
+      );
     },
 
     async get(tenantId, id) {
-      const { rows } = await ex.query(`SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      const { rows } = await ex.query(`SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        id,
+      ]);
       return rows[0] ? c.fromRow(rows[0]) : null;
     },
 
@@ -55,11 +62,10 @@ export function alertRepository(ex: Executor, t: Tables): AlertRepository {
     },
 
     async moveToIncident(tenantId, fromIncidentId, toIncidentId) {
-      const { rowCount } = await ex.query(`UPDATE ${c.table} SET incident_id = $3 WHERE tenant_id = $1 AND incident_id = $2`, [
-        tenantId,
-        fromIncidentId,
-        toIncidentId,
-      ]);
+      const { rowCount } = await ex.query(
+        `UPDATE ${c.table} SET incident_id = $3 WHERE tenant_id = $1 AND incident_id = $2`,
+        [tenantId, fromIncidentId, toIncidentId],
+      );
       return rowCount;
     },
 

@@ -19,7 +19,10 @@ export function chatRepository(ex: Executor, t: Tables): ChatRepository {
     },
 
     async getSession(tenantId, id) {
-      const { rows } = await ex.query(`SELECT ${s.select} FROM ${s.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      const { rows } = await ex.query(`SELECT ${s.select} FROM ${s.table} WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        id,
+      ]);
       return rows[0] ? s.fromRow(rows[0]) : null;
     },
 
@@ -77,7 +80,12 @@ export function chatRepository(ex: Executor, t: Tables): ChatRepository {
     },
 
     async updateMessage(tenantId, id, patch) {
-      const { sets, params } = m.patch(patch as Record<string, unknown>, 3, ['id', 'tenantId', 'sessionId', 'seq']);
+      const { sets, params } = m.patch(patch as Record<string, unknown>, 3, [
+        'id',
+        'tenantId',
+        'sessionId',
+        'seq',
+      ]);
       const sql =
         sets.length === 0
           ? `SELECT ${m.select} FROM ${m.table} WHERE tenant_id = $1 AND id = $2`

@@ -37,8 +37,17 @@ function snake(field: string): string {
 }
 
 /** Shorthand column declaration: `col('startedAt', 'ts')`. */
-export function col(field: string, kind: ColumnKind, options: { column?: string; optional?: boolean } = {}): Column {
-  return { field, column: options.column ?? snake(field), kind, ...(options.optional ? { optional: true } : {}) };
+export function col(
+  field: string,
+  kind: ColumnKind,
+  options: { column?: string; optional?: boolean } = {},
+): Column {
+  return {
+    field,
+    column: options.column ?? snake(field),
+    kind,
+    ...(options.optional ? { optional: true } : {}),
+  };
 }
 
 /** PostgreSQL rejects NUL in text; it is replaced, so one odd byte never loses a whole record. */
@@ -58,7 +67,9 @@ export function encode(kind: ColumnKind, value: unknown): unknown {
     case 'json':
     case 'jsonb':
       // `jsonb` rejects the escaped NUL (`json` keeps it), so only there it is replaced.
-      return kind === 'jsonb' ? JSON.stringify(value).replace(ESCAPED_NUL, '$1\\ufffd') : JSON.stringify(value);
+      return kind === 'jsonb'
+        ? JSON.stringify(value).replace(ESCAPED_NUL, '$1\\ufffd')
+        : JSON.stringify(value);
     case 'text':
       return cleanText(String(value));
     case 'textArray':

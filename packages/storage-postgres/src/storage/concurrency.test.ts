@@ -44,7 +44,12 @@ describe('several processes on one database', () => {
           if (existing) return 'repeat';
           await tx.incidents.create(incidentRecord({ id: `inc_${i}`, tenantId: 't1' }));
           await tx.alerts.insert(
-            alertRecord({ id: `alr_${i}`, tenantId: 't1', fingerprint: 'same-alert', incidentId: `inc_${i}` }),
+            alertRecord({
+              id: `alr_${i}`,
+              tenantId: 't1',
+              fingerprint: 'same-alert',
+              incidentId: `inc_${i}`,
+            }),
           );
           return 'new';
         }),
@@ -67,7 +72,14 @@ describe('several processes on one database', () => {
           storage.citations.append(
             't1',
             'inc_cite',
-            { toolName: 'kubectl', command: `kubectl get pods #${i}`, output: 'ok', status: 'ok', executedAt: at, durationMs: 3 },
+            {
+              toolName: 'kubectl',
+              command: `kubectl get pods #${i}`,
+              output: 'ok',
+              status: 'ok',
+              executedAt: at,
+              durationMs: 3,
+            },
             newId,
           ),
         ),
@@ -83,7 +95,15 @@ describe('several processes on one database', () => {
         storage.citations.append(
           't1',
           'inc_retry',
-          { toolName: 'kubectl', command: 'kubectl logs x', output: 'ok', status: 'ok', executedAt: at, durationMs: 1, clientKey: 'call_1' },
+          {
+            toolName: 'kubectl',
+            command: 'kubectl logs x',
+            output: 'ok',
+            status: 'ok',
+            executedAt: at,
+            durationMs: 1,
+            clientKey: 'call_1',
+          },
           newId,
         ),
       ),
@@ -117,7 +137,14 @@ describe('several processes on one database', () => {
     await Promise.all(
       processes.flatMap((storage) =>
         Array.from({ length: 5 }, () =>
-          storage.events.append({ type: 'incident.updated', tenantId: 't9', incidentId: incident.id, at, incident, changes: [] }),
+          storage.events.append({
+            type: 'incident.updated',
+            tenantId: 't9',
+            incidentId: incident.id,
+            at,
+            incident,
+            changes: [],
+          }),
         ),
       ),
     );

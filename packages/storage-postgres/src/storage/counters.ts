@@ -36,12 +36,10 @@ export async function setCounter(
   parentId: string,
   value: number,
 ): Promise<void> {
-  await ex.query(`UPDATE ${t.counters} SET value = $4 WHERE tenant_id = $1 AND scope = $2 AND parent_id = $3`, [
-    tenantId,
-    scope,
-    parentId,
-    value,
-  ]);
+  await ex.query(
+    `UPDATE ${t.counters} SET value = $4 WHERE tenant_id = $1 AND scope = $2 AND parent_id = $3`,
+    [tenantId, scope, parentId, value],
+  );
 }
 
 /**

@@ -30,8 +30,15 @@ export function toAuroraError(error: unknown): AuroraError {
       details: { sqlState: code },
     });
   }
-  if (code.startsWith('08') || code === '57P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code)) {
-    return new AuroraError('UPSTREAM', `PostgreSQL unavailable: ${message}`, { cause: error, details: { sqlState: code } });
+  if (
+    code.startsWith('08') ||
+    code === '57P01' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code)
+  ) {
+    return new AuroraError('UPSTREAM', `PostgreSQL unavailable: ${message}`, {
+      cause: error,
+      details: { sqlState: code },
+    });
   }
   return new AuroraError('INTERNAL', `PostgreSQL error: ${message}`, {
     cause: error,

@@ -31,7 +31,10 @@ export function incidentRepository(ex: Executor, t: Tables, clock: Clock): Incid
     },
 
     async get(tenantId, id) {
-      const { rows } = await ex.query(`SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      const { rows } = await ex.query(`SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        id,
+      ]);
       return one(rows);
     },
 
@@ -50,7 +53,10 @@ export function incidentRepository(ex: Executor, t: Tables, clock: Clock): Incid
         values.push(options.ifStatus);
         where += ` AND status = ANY($${values.length}::text[])`;
       }
-      const { rows } = await ex.query(`UPDATE ${c.table} SET ${sets.join(', ')} WHERE ${where} RETURNING ${c.select}`, values);
+      const { rows } = await ex.query(
+        `UPDATE ${c.table} SET ${sets.join(', ')} WHERE ${where} RETURNING ${c.select}`,
+        values,
+      );
       const updated = one(rows);
       if (updated) return updated;
       const current = await this.get(tenantId, id);
@@ -89,7 +95,10 @@ export function incidentRepository(ex: Executor, t: Tables, clock: Clock): Incid
       );
       const items = rows.slice(0, limit).map((r) => c.fromRow(r));
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.startedAt, last.id) : null };
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(last.startedAt, last.id) : null,
+      };
     },
 
     async findActive(tenantId, query) {

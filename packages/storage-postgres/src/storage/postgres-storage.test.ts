@@ -41,11 +41,15 @@ describe('postgresStorage', () => {
   });
 
   it('answers CONFLICT for a second active alert with the same fingerprint, and allows one after deactivation', async () => {
-    await storage.alerts.insert(alertRecord({ id: 'alr_1', tenantId: 't1', fingerprint: 'dup', incidentId: 'inc_a' }));
+    await storage.alerts.insert(
+      alertRecord({ id: 'alr_1', tenantId: 't1', fingerprint: 'dup', incidentId: 'inc_a' }),
+    );
     const second = storage.alerts.insert(alertRecord({ id: 'alr_2', tenantId: 't1', fingerprint: 'dup' }));
     await expect(second).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await storage.alerts.deactivateByIncident('t1', 'inc_a')).toBe(1);
-    await expect(storage.alerts.insert(alertRecord({ id: 'alr_3', tenantId: 't1', fingerprint: 'dup' }))).resolves.toMatchObject({
+    await expect(
+      storage.alerts.insert(alertRecord({ id: 'alr_3', tenantId: 't1', fingerprint: 'dup' })),
+    ).resolves.toMatchObject({
       id: 'alr_3',
       active: true,
     });
@@ -55,18 +59,30 @@ describe('postgresStorage', () => {
     await expect(
       storage.transaction(async (tx) => {
         await tx.incidents.create(incidentRecord({ id: 'inc_tx', tenantId: 't1' }));
-        await tx.thoughts.append('t1', 'inc_tx', [{ content: 'x', createdAt: '2026-01-01T00:00:00.000Z' }], newId);
+        await tx.thoughts.append(
+          't1',
+          'inc_tx',
+          [{ content: 'x', createdAt: '2026-01-01T00:00:00.000Z' }],
+          newId,
+        );
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await storage.incidents.get('t1', 'inc_tx')).toBeNull();
     // The counter rolled back too: the next thought is seq 1.
-    const [first] = await storage.thoughts.append('t1', 'inc_tx', [{ content: 'y', createdAt: '2026-01-01T00:00:00.000Z' }], newId);
+    const [first] = await storage.thoughts.append(
+      't1',
+      'inc_tx',
+      [{ content: 'y', createdAt: '2026-01-01T00:00:00.000Z' }],
+      newId,
+    );
     expect(first?.seq).toBe(1);
 
     const result = await storage.transaction(async (tx) => {
       await tx.incidents.create(incidentRecord({ id: 'inc_tx2', tenantId: 't1' }));
-      const dup = await tx.incidents.create(incidentRecord({ id: 'inc_tx2', tenantId: 't1' })).catch((e: unknown) => e);
+      const dup = await tx.incidents
+        .create(incidentRecord({ id: 'inc_tx2', tenantId: 't1' }))
+        .catch((e: unknown) => e);
       expect(AuroraError.isInstance(dup) && dup.code).toBe('CONFLICT');
       return tx.incidents.get('t1', 'inc_tx2');
     });
@@ -86,20 +102,31 @@ describe('postgresStorage', () => {
     const third = await storage.incidents.list('tp', { limit: 2, cursor: second.nextCursor });
     expect(third.items.map((i) => i.id)).toEqual(['inc_p0']);
     expect(third.nextCursor).toBeNull();
-    await expect(storage.incidents.list('tp', { cursor: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(storage.incidents.list('tp', { cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('updates with optimistic versions and status guards', async () => {
     await storage.incidents.create(incidentRecord({ id: 'inc_u', tenantId: 't1' }));
-    const updated = await storage.incidents.update('t1', 'inc_u', { summary: 'db', status: 'analyzed' }, { ifVersion: 1 });
+    const updated = await storage.incidents.update(
+      't1',
+      'inc_u',
+      { summary: 'db', status: 'analyzed' },
+      { ifVersion: 1 },
+    );
     expect(updated).toMatchObject({ summary: 'db', status: 'analyzed', version: 2 });
-    await expect(storage.incidents.update('t1', 'inc_u', { summary: 'x' }, { ifVersion: 1 })).rejects.toMatchObject({
+    await expect(
+      storage.incidents.update('t1', 'inc_u', { summary: 'x' }, { ifVersion: 1 }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     await expect(
       storage.incidents.update('t1', 'inc_u', { status: 'merged' }, { ifStatus: ['investigating'] }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(storage.incidents.update('t2', 'inc_u', { summary: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(storage.incidents.update('t2', 'inc_u', { summary: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('finds correlation candidates by last alert time and service', async () => {
@@ -112,7 +139,12 @@ describe('postgresStorage', () => {
       }),
     );
     await storage.incidents.create(
-      incidentRecord({ id: 'inc_c2', tenantId: 'tc', affectedServices: ['db'], lastAlertAt: '2026-03-01T00:20:00.000Z' }),
+      incidentRecord({
+        id: 'inc_c2',
+        tenantId: 'tc',
+        affectedServices: ['db'],
+        lastAlertAt: '2026-03-01T00:20:00.000Z',
+      }),
     );
     await storage.incidents.create(
       incidentRecord({
@@ -124,14 +156,31 @@ describe('postgresStorage', () => {
       }),
     );
     const since = '2026-03-01T00:05:00.000Z';
-    expect((await storage.incidents.findActive('tc', { since })).map((i) => i.id)).toEqual(['inc_c2', 'inc_c1']);
-    expect((await storage.incidents.findActive('tc', { since, services: ['api'] })).map((i) => i.id)).toEqual(['inc_c1']);
+    expect((await storage.incidents.findActive('tc', { since })).map((i) => i.id)).toEqual([
+      'inc_c2',
+      'inc_c1',
+    ]);
+    expect((await storage.incidents.findActive('tc', { since, services: ['api'] })).map((i) => i.id)).toEqual(
+      ['inc_c1'],
+    );
   });
 
   it('assigns event ids per tenant and replays after an id', async () => {
     const incident = incidentRecord({ id: 'inc_e', tenantId: 'te' });
-    const a = await storage.events.append({ type: 'incident.created', tenantId: 'te', incidentId: 'inc_e', at: incident.createdAt, incident });
-    const b = await storage.events.append({ type: 'incident.created', tenantId: 'te', incidentId: 'inc_e', at: incident.createdAt, incident });
+    const a = await storage.events.append({
+      type: 'incident.created',
+      tenantId: 'te',
+      incidentId: 'inc_e',
+      at: incident.createdAt,
+      incident,
+    });
+    const b = await storage.events.append({
+      type: 'incident.created',
+      tenantId: 'te',
+      incidentId: 'inc_e',
+      at: incident.createdAt,
+      incident,
+    });
     const other = await storage.events.append({
       type: 'incident.created',
       tenantId: 'te2',

@@ -18,7 +18,16 @@ export function postmortemRepository(ex: Executor, t: Tables): PostmortemReposit
         generatedBy: draft.generatedBy,
         createdAt: draft.createdAt,
       };
-      const stored = await insertNumbered(ex, t, c, 'postmortem', tenantId, incidentId, postmortem, 'version');
+      const stored = await insertNumbered(
+        ex,
+        t,
+        c,
+        'postmortem',
+        tenantId,
+        incidentId,
+        postmortem,
+        'version',
+      );
       if (!stored) {
         throw new AuroraError('CONFLICT', `Postmortem ${postmortem.id} already exists`, {
           details: { kind: 'postmortem', id: postmortem.id },

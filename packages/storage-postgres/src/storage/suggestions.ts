@@ -4,7 +4,17 @@ import type { Executor } from './executor.js';
 import type { Tables } from './tables.js';
 
 /** Columns shared by both suggestion types; the type-specific fields live in `details` (jsonb). */
-const COMMON = ['tenantId', 'id', 'incidentId', 'type', 'title', 'rationale', 'status', 'createdAt', 'updatedAt'] as const;
+const COMMON = [
+  'tenantId',
+  'id',
+  'incidentId',
+  'type',
+  'title',
+  'rationale',
+  'status',
+  'createdAt',
+  'updatedAt',
+] as const;
 const SELECT =
   'tenant_id, id, incident_id, type, title, rationale, status, details::text AS details, created_at, updated_at';
 
@@ -60,22 +70,29 @@ export function suggestionRepository(ex: Executor, t: Tables): SuggestionReposit
     },
 
     async get(tenantId, id) {
-      const { rows } = await ex.query(`SELECT ${SELECT} FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      const { rows } = await ex.query(`SELECT ${SELECT} FROM ${table} WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        id,
+      ]);
       return rows[0] ? fromRow(rows[0]) : null;
     },
 
     async update(tenantId, id, patch, options = {}) {
       return ex.atomic(async (tx) => {
-        const { rows } = await tx.query(`SELECT ${SELECT} FROM ${table} WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
-          tenantId,
-          id,
-        ]);
+        const { rows } = await tx.query(
+          `SELECT ${SELECT} FROM ${table} WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+          [tenantId, id],
+        );
         if (!rows[0]) throw notFound('suggestion', id);
         const current = fromRow(rows[0]);
         if (patch.type !== undefined && patch.type !== current.type) {
-          throw new AuroraError('INVALID_INPUT', `A ${current.type} suggestion cannot become a ${patch.type} suggestion`, {
-            details: { kind: 'suggestion', id },
-          });
+          throw new AuroraError(
+            'INVALID_INPUT',
+            `A ${current.type} suggestion cannot become a ${patch.type} suggestion`,
+            {
+              details: { kind: 'suggestion', id },
+            },
+          );
         }
         if (options.ifStatus && !options.ifStatus.includes(current.status)) {
           throw new AuroraError('CONFLICT', `Suggestion ${id} is ${current.status}`, {
@@ -97,11 +114,10 @@ export function suggestionRepository(ex: Executor, t: Tables): SuggestionReposit
     },
 
     async moveToIncident(tenantId, fromIncidentId, toIncidentId) {
-      const { rowCount } = await ex.query(`UPDATE ${table} SET incident_id = $3 WHERE tenant_id = $1 AND incident_id = $2`, [
-        tenantId,
-        fromIncidentId,
-        toIncidentId,
-      ]);
+      const { rowCount } = await ex.query(
+        `UPDATE ${table} SET incident_id = $3 WHERE tenant_id = $1 AND incident_id = $2`,
+        [tenantId, fromIncidentId, toIncidentId],
+      );
       return rowCount;
     },
   };

