@@ -56,6 +56,11 @@ export interface GraphRunDeps {
   signal: AbortSignal;
   /** Epoch ms the run (in this process) started, for the wall-time budget. */
   startedAt: number;
+  /**
+   * Receives each node's promise. On abort the graph rejects at once while a node may still
+   * be writing (its last thoughts); the caller waits for these before recording the outcome.
+   */
+  track?: (work: Promise<unknown>) => void;
 }
 
 type ToolDef = { type: 'function'; function: { name: string; description: string; parameters: Record<string, unknown> } };
@@ -275,10 +280,16 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
     return { messages: out };
   };
 
+  const tracked = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    const work = fn(...args);
+    deps.track?.(work.catch(() => undefined));
+    return work;
+  };
+
   return new StateGraph(InvestigationState)
     .addNode('observe', observe)
-    .addNode('agent', agent)
-    .addNode('act', act)
+    .addNode('agent', tracked(agent))
+    .addNode('act', tracked(act))
     .addEdge(START, 'observe')
     .addEdge('observe', 'agent')
     .addEdge('agent', 'act')

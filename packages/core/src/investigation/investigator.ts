@@ -110,6 +110,10 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
       budgets.maxWallMs,
     );
     let settled = false;
+    const inflight = new Set<Promise<unknown>>();
+    // After an abort, let running nodes write their last thoughts first (bounded wait).
+    const drain = () =>
+      Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 500))]);
     try {
       const graph = buildInvestigationGraph({
         storage,
@@ -126,6 +130,10 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
         incident,
         signal: wall.signal,
         startedAt: clock.now(),
+        track: (work) => {
+          inflight.add(work);
+          void work.finally(() => inflight.delete(work));
+        },
       });
       const config = {
         configurable: { thread_id: incidentId },
@@ -156,6 +164,7 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
       incident = await applyResult({ storage, publisher, clock, ids, tools }, incident, final.result);
       settled = true;
     } catch (error) {
+      await drain();
       if (job.signal.aborted) {
         const reason = job.signal.reason;
         if (isShutdownReason(reason)) {

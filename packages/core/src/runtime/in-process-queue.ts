@@ -157,10 +157,10 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): JobQueue {
     async size() {
       let queued = 0;
       let running = 0;
+      // A cancelled job still counts as running until its handler returns.
       for (const e of entries) {
-        if (e.cancelled) continue;
         if (e.state === 'running') running++;
-        else queued++;
+        else if (!e.cancelled) queued++;
       }
       return { queued, running };
     },
