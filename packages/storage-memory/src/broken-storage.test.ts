@@ -153,6 +153,7 @@ describe('the conformance kit', () => {
     expect(failingNames(results, 'transactions')).toEqual([
       'when fn throws, none of its writes are visible and the error is rethrown',
       'a CONFLICT inside the transaction rolls back its earlier writes',
+      'transaction() on the transaction handle joins the outer transaction',
       'a rolled-back transaction consumes no sequence numbers',
     ]);
   });

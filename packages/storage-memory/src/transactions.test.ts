@@ -55,23 +55,6 @@ describe('memoryStorage transactions', () => {
     expect(await storage.incidents.get(tenantId, incident.id)).toBeNull();
   });
 
-  it('reuses the transaction for nested transaction() calls on the handle', async () => {
-    const storage = memoryStorage();
-    const a = makeIncident({ tenantId });
-    const b = makeIncident({ tenantId });
-    await storage
-      .transaction(async (tx) => {
-        await tx.incidents.create(a);
-        await (tx as MemoryTransaction).transaction(async (inner) => {
-          await inner.incidents.create(b);
-        });
-        throw new Error('roll back both');
-      })
-      .catch(() => undefined);
-    expect(await storage.incidents.get(tenantId, a.id)).toBeNull();
-    expect(await storage.incidents.get(tenantId, b.id)).toBeNull();
-  });
-
   it('closes the repositories of a finished transaction', async () => {
     const storage = memoryStorage();
     let leaked: MemoryTransaction | undefined;

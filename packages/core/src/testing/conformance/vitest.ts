@@ -24,8 +24,8 @@ export function runStorageConformance(
   const wanted = options.suites;
   const checks = conformanceChecks(init).filter((c) => !wanted || wanted.includes(c.suite));
   describe(`storage conformance: ${init.name}`, () => {
-    if (init.beforeAll) beforeAll(init.beforeAll);
-    if (init.afterAll) afterAll(init.afterAll);
+    if (init.beforeAll) beforeAll(() => init.beforeAll?.());
+    if (init.afterAll) afterAll(() => init.afterAll?.());
     for (const [suite, list] of groupBySuite(checks)) {
       describe(suite, () => {
         let storage: Storage | undefined;

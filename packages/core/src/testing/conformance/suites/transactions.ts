@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { StorageRepositories } from '../../../spec/storage.js';
+import type { Storage, StorageRepositories } from '../../../spec/storage.js';
 import { expectAuroraError, suiteOf } from '../assert.js';
 import {
   makeAlert,
@@ -116,6 +116,31 @@ export function transactionChecks(): ConformanceCheck[] {
           'CONFLICT',
         );
         expect(await storage.incidents.get(tenantId, other.id)).toBeNull();
+      },
+    ),
+    check(
+      'transaction() on the transaction handle joins the outer transaction',
+      async ({ storage, tenantId }) => {
+        const a = makeIncident({ tenantId });
+        const b = makeIncident({ tenantId });
+        const boom = new Boom('roll back both');
+        const caught = await storage
+          .transaction(async (tx) => {
+            const nested = (tx as StorageRepositories & Partial<Pick<Storage, 'transaction'>>).transaction;
+            expect(typeof nested, 'the handle passed to fn exposes transaction()').toBe('function');
+            await tx.incidents.create(a);
+            const value = await nested!(async (inner) => {
+              expect((await inner.incidents.get(tenantId, a.id))?.id).toBe(a.id);
+              await inner.incidents.create(b);
+              return 7;
+            });
+            expect(value).toBe(7);
+            throw boom;
+          })
+          .catch((e: unknown) => e);
+        expect(caught).toBe(boom);
+        expect(await storage.incidents.get(tenantId, a.id)).toBeNull();
+        expect(await storage.incidents.get(tenantId, b.id)).toBeNull();
       },
     ),
     check('a rolled-back transaction consumes no sequence numbers', async ({ storage, tenantId, newId }) => {
