@@ -160,6 +160,13 @@ describe('ingest pipeline scenarios', () => {
     });
   });
 
+  it('resolves an incident whose only alert fired and resolved in one delivery', async () => {
+    const h = harness();
+    await h.deliver([cpuA, cpuAResolved]);
+    const [incident] = await h.incidents();
+    expect(incident).toMatchObject({ status: 'resolved', alertCount: 1, openAlertCount: 0 });
+  });
+
   it('never opens an incident for a resolve it never saw firing', async () => {
     const h = harness();
     const res = await h.deliver([cpuAResolved]);

@@ -309,8 +309,8 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
     for (const { incident, vector } of touched.values())
       await attempt(() => correlator.track(incident, vector));
     if (autoResolve) {
-      for (const { before, incident } of touched.values()) {
-        if (before !== null && incident.alertCount > 0 && incident.openAlertCount === 0) {
+      for (const { incident } of touched.values()) {
+        if (incident.alertCount > 0 && incident.openAlertCount === 0) {
           await attempt(() =>
             lifecycle.resolveIncident(tenantId, incident.id, {
               by: 'aurora',
