@@ -1,5 +1,5 @@
 import { BaseChatModel, type BaseChatModelCallOptions } from '@langchain/core/language_models/chat_models';
-import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import { AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import { diagnose } from './analyst/diagnose.js';
 import { readConversation } from './analyst/evidence.js';
@@ -52,7 +52,7 @@ export class RuleBasedAnalyst extends BaseChatModel<CallOptions> {
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
     const { text, calls } = this.decide(messages, toolNames(options.tools));
-    const message = new AIMessage({ content: text, tool_calls: calls.map((c) => ({ ...c, type: 'tool_call' as const })) });
+    const message = new AIMessageChunk({ content: text, tool_calls: calls.map((c) => ({ ...c, type: 'tool_call' as const })) });
     return { generations: [{ text, message }] };
   }
 

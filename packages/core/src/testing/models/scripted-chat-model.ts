@@ -1,6 +1,6 @@
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import { BaseChatModel, type BaseChatModelCallOptions } from '@langchain/core/language_models/chat_models';
-import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import { AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 
 /** One tool call a scripted turn makes. `id` defaults to `call_<turn>_<index>`. */
@@ -94,11 +94,8 @@ export class ScriptedChatModel extends BaseChatModel {
     for await (const chunk of this._streamResponseChunks(messages, options)) {
       message = message ? message.concat(chunk.message as AIMessageChunk) : (chunk.message as AIMessageChunk);
     }
-    const final = new AIMessage({
-      content: message?.content ?? '',
-      tool_calls: message?.tool_calls ?? [],
-      id: message?.id,
-    });
+    // A chunk, not an AIMessage: BaseChatModel's default withStructuredOutput requires one.
+    const final = message ?? new AIMessageChunk({ content: '' });
     return { generations: [{ text: final.text, message: final }] };
   }
 
