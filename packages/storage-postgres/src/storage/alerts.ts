@@ -31,8 +31,11 @@ export function alertRepository(ex: Executor, t: Tables): AlertRepository {
     },
 
     async findActive(tenantId, source, fingerprint) {
+      // Inside a transaction the active alert is locked until commit: a repeat read-modify-writes
+      // it (`occurrences + 1`), and concurrent repeats of one fingerprint must not lose updates.
+      const lock = ex.inTransaction ? ' FOR UPDATE' : '';
       const { rows } = await ex.query(
-        `SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND source = $2 AND fingerprint = $3 AND active`,
+        `SELECT ${c.select} FROM ${c.table} WHERE tenant_id = $1 AND source = $2 AND fingerprint = $3 AND active${lock}`,
         [tenantId, source, fingerprint],
       );
       return rows[0] ? c.fromRow(rows[0]) : null;
