@@ -3,7 +3,8 @@ import { AlertKind } from '@aurora-rca/core';
 import { z } from 'zod';
 import { defineSource, makeAlert, parseOptions, type SourceParseContext } from './shared/define-source.js';
 import { invalidInput } from './shared/errors.js';
-import { getPath, isRecord, labelsHash, parsePath, pickLabel, str, toLabels } from './shared/fields.js';
+import { getPath, parsePath } from './shared/field-path.js';
+import { isRecord, labelsHash, pickLabel, str, toLabels } from './shared/fields.js';
 import { DEFAULT_ENVIRONMENT_LABELS, lookupSeverity, SourceOptions } from './shared/mapping.js';
 import { toIso } from './shared/time.js';
 
