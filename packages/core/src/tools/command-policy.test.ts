@@ -43,6 +43,7 @@ const READS: Array<[string, string[]]> = [
   ['aws', ['ssm', 'get-parameter', '--name', '/prod/feature-flag']],
   ['aws', ['sts', 'get-caller-identity']],
   ['aws', ['s3', 'ls', 's3://logs-bucket/']],
+  ['aws', ['sqs', 'get-queue-attributes', '--queue-url', 'https://sqs.eu-west-1.amazonaws.com/1/jobs']],
   ['az', ['aks', 'show', '-g', 'rg', '-n', 'prod']],
   ['az', ['vm', 'list', '-o', 'table']],
   ['az', ['monitor', 'activity-log', 'list', '--resource-group', 'rg', '--offset', '1h']],

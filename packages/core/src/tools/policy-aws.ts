@@ -147,12 +147,10 @@ export function classifyAws(args: readonly string[]): CommandClassification {
     const hit = matchesDeniedFlag(f.name, REFUSED_FLAG_NAMES, true);
     if (hit) return deny(words, `${hit} is refused: it ${REFUSED_FLAGS.get(hit)}`, true);
   }
-  if (args.some((a) => /(^|=)(file|fileb|https?):\/\//i.test(a) && !/^s3:\/\//i.test(a))) {
-    return deny(
-      words,
-      'parameter values loaded from files or URLs (file://, fileb://, http://) are refused',
-      true,
-    );
+  // aws reads `file://` and `fileb://` values from disk. (Loading `http(s)://` values was an
+  // AWS CLI v1 feature, off in v2, so URLs such as --queue-url stay usable.)
+  if (args.some((a) => /(^|=)fileb?:\/\//i.test(a))) {
+    return deny(words, 'parameter values loaded from local files (file://, fileb://) are refused', true);
   }
   const [service, operation] = words;
   if (service === undefined) return deny(words, 'no aws service was given');
