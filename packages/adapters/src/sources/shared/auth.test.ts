@@ -293,6 +293,14 @@ describe('fail closed', () => {
       /not supported/,
     );
   });
+  it('answers UNAUTHENTICATED, not a TypeError, for a malformed request', async () => {
+    const i = integration('grafana', { type: 'bearer', token: 't' });
+    await rejected(grafanaSource().verify(null as unknown as WebhookRequest, i), /verification failed/);
+    await rejected(
+      grafanaSource().verify({ rawBody: BODY, now: NOW } as unknown as WebhookRequest, i),
+      /verification failed/,
+    );
+  });
   it('refuses empty secrets instead of matching an empty signature', async () => {
     await rejected(
       grafanaSource().verify(

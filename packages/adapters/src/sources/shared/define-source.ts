@@ -7,6 +7,7 @@ import {
 } from '@aurora-rca/core';
 import type { z } from 'zod';
 import { verifyIntegrationAuth } from './auth.js';
+import { unauthenticated } from './errors.js';
 import { type MappingDefaults, type ResolvedMapping, resolveMapping, SourceOptions } from './mapping.js';
 import { toIso } from './time.js';
 
@@ -90,7 +91,18 @@ export function defineSource(def: SourceDefinition, options: SourceOptions = {})
     id: def.id,
     displayName: def.displayName,
     authTypes: def.authTypes,
-    verify: (request, integration) => verifyIntegrationAuth(request, integration, settings),
+    async verify(request, integration) {
+      try {
+        await verifyIntegrationAuth(request, integration, settings);
+      } catch (error) {
+        // Fail closed with the contract's error whatever went wrong (malformed request, no Web Crypto).
+        if (AuroraError.isInstance(error)) throw error;
+        throw unauthenticated(
+          def.id,
+          `verification failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
     parse(body: unknown, context: ParseContext): AlertInput[] {
       try {
         const mapping = mappingFor(context?.mapping);
