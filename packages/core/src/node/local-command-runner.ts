@@ -25,6 +25,7 @@ export const DEFAULT_ENV_ALLOWLIST: readonly string[] = [
   'AZURE_*',
 ];
 
+/** Options of {@link localCommandRunner}. */
 export interface LocalCommandRunnerOptions {
   /** Names (or `PREFIX_*`) of variables passed through. @default DEFAULT_ENV_ALLOWLIST */
   envAllowlist?: readonly string[];
@@ -63,7 +64,9 @@ export function localCommandRunner(options: LocalCommandRunnerOptions = {}): Com
   return {
     specificationVersion: 'v1',
     run(program: string, args: readonly string[], runOptions: CommandRunOptions = {}) {
-      const timeoutMs = runOptions.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
+      const requested = runOptions.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
+      const timeoutMs =
+        Number.isFinite(requested) && requested > 0 ? Math.min(requested, 2_147_483_647) : 30_000;
       const maxBytes = runOptions.maxOutputBytes ?? options.maxOutputBytes ?? 262_144;
       const env: Record<string, string> = {};
       for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined && allowed(k)) env[k] = v;

@@ -15,6 +15,7 @@ export const STANDARD_TOOL_NAMES = [
   'loki',
   'http_get',
 ] as const;
+/** One of {@link STANDARD_TOOL_NAMES}. */
 export type StandardToolName = (typeof STANDARD_TOOL_NAMES)[number];
 
 /** Input of every command-line tool: the argv without the program name. */
@@ -34,6 +35,7 @@ const time = z
   .regex(/^(\d{9,10}(\.\d+)?|\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2}))$/, 'RFC 3339 or Unix seconds');
 const duration = z.string().regex(/^\d+[smhd]$/, 'a duration like 30s, 15m, 1h, 2d');
 
+/** Input of the `prometheus` tool: an instant query, or a range query with `lookback` or `start`. */
 export const PrometheusQueryInput = z.object({
   query: z.string().min(1).max(10_000).describe('PromQL expression'),
   time: time.optional().describe('Instant query evaluation time (RFC 3339 or Unix seconds); default now'),
@@ -48,6 +50,7 @@ export const PrometheusQueryInput = z.object({
 });
 export type PrometheusQueryInput = z.infer<typeof PrometheusQueryInput>;
 
+/** Input of the `loki` tool: a LogQL query over a time range. */
 export const LokiQueryInput = z.object({
   query: z.string().min(1).max(10_000).describe('LogQL query, e.g. {namespace="shop", app="web"} |= "error"'),
   start: time.optional().describe('Range start (RFC 3339 or Unix seconds)'),
@@ -61,6 +64,7 @@ export const LokiQueryInput = z.object({
 });
 export type LokiQueryInput = z.infer<typeof LokiQueryInput>;
 
+/** Input of the `http_get` tool. */
 export const HttpGetInput = z.object({
   url: z.string().url().max(4096).describe('An allowlisted internal URL (health or status endpoint)'),
 });

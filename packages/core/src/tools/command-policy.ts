@@ -26,6 +26,7 @@ export const PolicyRule = z.strictObject({
 });
 export type PolicyRule = z.infer<typeof PolicyRule>;
 
+/** Options of {@link createCommandPolicy}. */
 export const CommandPolicyOptions = z.strictObject({
   /** Rules for every tenant. */
   rules: z.array(PolicyRule).default([]),

@@ -5,6 +5,7 @@ import { CommandToolInput, type StandardToolName, TOOL_DESCRIPTIONS } from './ca
 import { type CommandPolicy, createCommandPolicy } from './command-policy.js';
 import { formatCommand } from './display.js';
 
+/** Options of {@link createCommandTool}. */
 export interface CommandToolOptions {
   /** Tool name and policy key: `kubectl`, `gcloud`, `aws` or `az`. */
   name: string;

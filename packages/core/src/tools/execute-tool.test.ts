@@ -228,3 +228,25 @@ describe('executeTool', () => {
     );
   });
 });
+
+describe('executeTool failing closed', () => {
+  it('denies when classify throws and falls back to the default time limit for a bad timeout', async () => {
+    const { runner, calls } = fakeRunner();
+    const kubectl = createCommandTool({ name: 'kubectl', runner });
+    const broken = {
+      ...kubectl,
+      classify: () => {
+        throw new Error('rules unavailable');
+      },
+    };
+    const r = await executeTool(broken, { args: ['get', 'pods'] }, ctx());
+    expect(r).toMatchObject({ status: 'error', reason: 'policy check failed: rules unavailable' });
+    expect(calls).toHaveLength(0);
+    const ok = await executeTool(
+      kubectl,
+      { args: ['get', 'pods'] },
+      ctx({ timeoutMs: Number.POSITIVE_INFINITY }),
+    );
+    expect(ok.status).toBe('ok');
+  });
+});

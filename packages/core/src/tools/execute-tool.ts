@@ -5,6 +5,7 @@ import { approvalMatches } from './approval.js';
 import { defaultRedactor, type Redactor } from './redaction.js';
 import { truncateOutput } from './truncate.js';
 
+/** Options of {@link executeTool}. */
 export interface ExecuteToolOptions {
   /** Applied to output, command and reason. @default defaultRedactor */
   redactor?: Redactor;
@@ -75,7 +76,16 @@ export async function executeTool(
   }
   const input = parsed.data;
   const command = describe(tool, input);
-  const decision = decideCall(tool, input, context);
+  let decision: PolicyDecision;
+  try {
+    decision = decideCall(tool, input, context);
+  } catch (error) {
+    // A policy that fails closes the door.
+    decision = {
+      decision: 'deny',
+      reason: `policy check failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
   if (decision.decision === 'deny') {
     return finish({ status: 'error', output: '', command, reason: decision.reason, decision }, decision);
   }
@@ -90,15 +100,18 @@ export async function executeTool(
   const controller = new AbortController();
   const onAbort = () => controller.abort(new AuroraError('CANCELLED', 'cancelled'));
   context.signal.addEventListener('abort', onAbort, { once: true });
+  const timeoutMs = effectiveTimeout(context.timeoutMs);
   const timer = setTimeout(
-    () => controller.abort(new AuroraError('TIMEOUT', `timed out after ${context.timeoutMs} ms`)),
-    context.timeoutMs,
+    () => controller.abort(new AuroraError('TIMEOUT', `timed out after ${timeoutMs} ms`)),
+    timeoutMs,
   );
   try {
     const aborted = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
     });
-    const running = Promise.resolve().then(() => tool.run(input, { ...context, signal: controller.signal }));
+    const running = Promise.resolve().then(() =>
+      tool.run(input, { ...context, timeoutMs, signal: controller.signal }),
+    );
     running.catch(() => undefined);
     const result = await Promise.race([running, aborted]);
     return finish({ ...result, command: result.command || command }, decision);
@@ -134,6 +147,14 @@ export function decideCall(
     };
   }
   return decision;
+}
+
+/** Time limit used when the context's is missing or not a positive finite number. */
+export const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
+const MAX_TIMER_MS = 2_147_483_647;
+
+function effectiveTimeout(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_TIMER_MS) : DEFAULT_TOOL_TIMEOUT_MS;
 }
 
 function describe(tool: Tool, input: unknown): string {

@@ -3,6 +3,7 @@ import { tool as lcTool, type StructuredToolInterface } from '@langchain/core/to
 import type { Tool, ToolContext } from '../spec/tool.js';
 import { type ExecutedToolResult, type ExecuteToolOptions, executeTool } from './execute-tool.js';
 
+/** Options of {@link toLangChainTool}: those of {@link executeTool} plus a result hook. */
 export interface LangChainToolOptions extends ExecuteToolOptions {
   /**
    * Called after every call with the input and the (redacted, truncated) result — where the

@@ -12,6 +12,7 @@ export interface RedactionPattern {
   replace?: string | ((match: string, ...groups: string[]) => string);
 }
 
+/** Options of {@link createRedactor}. */
 export interface RedactorOptions {
   /** Patterns added after the built-in ones. */
   extraPatterns?: RedactionPattern[];
@@ -21,6 +22,7 @@ export interface RedactorOptions {
   mask?: string;
 }
 
+/** Removes secrets from text. */
 export interface Redactor {
   redact(text: string): string;
   readonly patterns: readonly RedactionPattern[];
