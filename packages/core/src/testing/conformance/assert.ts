@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import { AuroraError, type AuroraErrorCode } from '../../errors.js';
+import { ConformanceAssertionError, expect } from './expect.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceSuite } from './types.js';
 
 /**
@@ -16,9 +16,11 @@ export async function expectAuroraError(
   } catch (error) {
     caught = error;
   }
-  if (caught === undefined) expect.fail(`expected an AuroraError ${code}, but the call succeeded`);
+  if (caught === undefined) {
+    throw new ConformanceAssertionError(`expected an AuroraError ${code}, but the call succeeded`);
+  }
   if (!AuroraError.isInstance(caught)) {
-    expect.fail(
+    throw new ConformanceAssertionError(
       `expected an AuroraError ${code}, got ${caught instanceof Error ? caught.stack : String(caught)}`,
     );
   }

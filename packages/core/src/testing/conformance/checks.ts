@@ -16,7 +16,7 @@ import type { ConformanceCheck, StorageConformanceInit } from './types.js';
 
 /**
  * Every rule of the v1 storage contract as plain data, grouped by suite. Run them with
- * {@link runStorageConformance} (vitest) or {@link runConformanceChecks} (any runner).
+ * {@link runStorageConformance} (vitest, jest) or {@link runConformanceChecks} (any runner).
  */
 export function conformanceChecks(init: StorageConformanceInit): ConformanceCheck[] {
   return [

@@ -33,8 +33,8 @@ export interface RunConformanceOptions {
 }
 
 /**
- * Run the checks without a test framework's `describe`/`it` (assertions still use
- * vitest's `expect`) and report each outcome. One storage per suite, as in
+ * Run the checks without a test framework (the kit brings its own assertions)
+ * and report each outcome. One storage per suite, as in
  * {@link runStorageConformance}. Useful to assert that a broken storage fails.
  */
 export async function runConformanceChecks(

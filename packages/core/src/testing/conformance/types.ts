@@ -56,7 +56,8 @@ export interface ConformanceContext {
 
 /**
  * One rule of the storage contract as plain data: `run` resolves when the storage follows
- * the rule and rejects (with a vitest assertion error) when it does not.
+ * the rule and rejects (with a `ConformanceAssertionError`, or whatever the storage threw)
+ * when it does not.
  */
 export interface ConformanceCheck {
   suite: ConformanceSuite;

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
 import { expectAuroraError, suiteOf } from '../assert.js';
 import { makeChatMessageDraft, makeChatSession, makeIncident, minutesAfterBase } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('chat');

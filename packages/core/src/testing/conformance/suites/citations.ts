@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
 import { suiteOf } from '../assert.js';
 import { makeCitationDraft, makeIncident } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('citations');

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { AuroraError } from '../../../errors.js';
 import { expectAllAuroraErrors, settle, suiteOf } from '../assert.js';
 import {
@@ -11,6 +10,7 @@ import {
   makePostmortemDraft,
   makeThoughtDraft,
 } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 import { compareEventIds } from './events.js';
 

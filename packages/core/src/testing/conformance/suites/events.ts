@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import type { IncidentEvent } from '../../../model/index.js';
 import { suiteOf } from '../assert.js';
 import { makeEventDraft, makeIncident, minutesAfterBase } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('events');

@@ -1,8 +1,8 @@
-import { expect } from 'vitest';
 import type { Incident, IncidentInput } from '../../../model/index.js';
 import type { Storage } from '../../../spec/storage.js';
 import { suiteOf } from '../assert.js';
 import { makeIncident, minutesAfterBase, uniqueId } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('incidents');

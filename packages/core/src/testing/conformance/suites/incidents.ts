@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import type { IncidentPatch } from '../../../model/index.js';
 import { expectAuroraError, suiteOf } from '../assert.js';
 import { makeIncident, minutesAfterBase } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('incidents');

@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import { resolveStorage } from '../../../spec/storage.js';
 import { suiteOf } from '../assert.js';
 import { makeIncident } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck, StorageConformanceInit } from '../types.js';
 
 const check = suiteOf('lifecycle');

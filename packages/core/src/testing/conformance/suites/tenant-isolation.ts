@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Suggestion } from '../../../model/index.js';
 import { expectAuroraError, suiteOf } from '../assert.js';
 import {
@@ -14,6 +13,7 @@ import {
   makeThoughtDraft,
   minutesAfterBase,
 } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('tenant-isolation');

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
 import { suiteOf } from '../assert.js';
 import { makeIncident, makeThoughtDraft, minutesAfterBase } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('thoughts');

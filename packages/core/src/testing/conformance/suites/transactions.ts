@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Storage, StorageRepositories } from '../../../spec/storage.js';
 import { expectAuroraError, suiteOf } from '../assert.js';
 import {
@@ -13,6 +12,7 @@ import {
   makePostmortemDraft,
   makeThoughtDraft,
 } from '../builders.js';
+import { expect } from '../expect.js';
 import type { ConformanceCheck } from '../types.js';
 
 const check = suiteOf('transactions');
