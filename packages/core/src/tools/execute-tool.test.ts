@@ -242,11 +242,28 @@ describe('executeTool failing closed', () => {
     const r = await executeTool(broken, { args: ['get', 'pods'] }, ctx());
     expect(r).toMatchObject({ status: 'error', reason: 'policy check failed: rules unavailable' });
     expect(calls).toHaveLength(0);
+    // setTimeout(Infinity) would fire at once; the executor uses its default limit instead.
+    const slowRunner: CommandRunner = {
+      specificationVersion: 'v1',
+      run: () =>
+        new Promise((resolve) => {
+          const result = {
+            exitCode: 0,
+            stdout: 'late',
+            stderr: '',
+            truncated: false,
+            timedOut: false,
+            durationMs: 30,
+          };
+          setTimeout(() => resolve(result), 30);
+        }),
+    };
+    const slow = createCommandTool({ name: 'kubectl', runner: slowRunner });
     const ok = await executeTool(
-      kubectl,
+      slow,
       { args: ['get', 'pods'] },
       ctx({ timeoutMs: Number.POSITIVE_INFINITY }),
     );
-    expect(ok.status).toBe('ok');
+    expect(ok).toMatchObject({ status: 'ok', output: 'late' });
   });
 });
