@@ -1,11 +1,5 @@
-import { defineConfig } from "tsup";
+// Entries, externals and declaration emit are shared by every package: see scripts/package-build.mjs.
+import { defineConfig } from 'tsup';
+import { tsupConfig } from '../../scripts/package-build.mjs';
 
-export default defineConfig({
-  entry: ["src/index.ts","src/sources/index.ts","src/sources/grafana.ts","src/sources/pagerduty.ts","src/sources/datadog.ts","src/sources/netdata.ts","src/sources/dynatrace.ts","src/sources/splunk.ts","src/sources/jenkins.ts","src/sources/cloudbees.ts","src/sources/alertmanager.ts","src/sources/generic.ts","src/tools/index.ts","src/github/index.ts","src/express/index.ts","src/llm/index.ts"],
-  format: ["esm"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  esbuildOptions(o) { o.conditions = ["@aurora-rca/source"]; },
-});
+export default defineConfig(tsupConfig('adapters'));

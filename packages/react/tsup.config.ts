@@ -1,11 +1,5 @@
-import { defineConfig } from "tsup";
+// Entries, externals and declaration emit are shared by every package: see scripts/package-build.mjs.
+import { defineConfig } from 'tsup';
+import { tsupConfig } from '../../scripts/package-build.mjs';
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  esbuildOptions(o) { o.conditions = ["@aurora-rca/source"]; },
-});
+export default defineConfig(tsupConfig('react'));
