@@ -11,6 +11,7 @@ export interface TestRunnerApi {
   afterAll(fn: () => Promise<void> | void): unknown;
 }
 
+/** Options of {@link runStorageConformance}. */
 export interface RunStorageConformanceOptions extends RunConformanceOptions {
   /**
    * The runner to register with, e.g. `import * as vitest from 'vitest'`.

@@ -27,6 +27,7 @@ export function groupBySuite(checks: ConformanceCheck[]): [ConformanceSuite, Con
   ).filter(([, list]) => list.length > 0);
 }
 
+/** Options of {@link runConformanceChecks} and `runStorageConformance`. */
 export interface RunConformanceOptions {
   /** Run only these suites. @default every suite */
   suites?: readonly ConformanceSuite[];
