@@ -8,7 +8,7 @@ import { createEventPublisher } from '../runtime/publisher.js';
 import type { Job } from '../spec/job-queue.js';
 import type { Tool, ToolResult } from '../spec/tool.js';
 import { makeAlert, makeIncident } from '../testing/conformance/builders.js';
-import { CommandToolInput } from '../tools/index.js';
+import { type MockToolAnswer, mockTool } from '../testing/mocks/mock-tool.js';
 import { systemClock } from '../util/clock.js';
 import { sequentialIds } from '../util/ids.js';
 
@@ -48,19 +48,7 @@ export function jobFor(incidentId: string, controller = new AbortController()): 
 
 /** A read-only kubectl-like tool answering from a table of `args.join(' ')` → result. */
 export function fakeKubectl(answers: Record<string, Partial<ToolResult> | ((signal: AbortSignal) => Promise<ToolResult>)>): Tool {
-  return {
-    specificationVersion: 'v1',
-    name: 'kubectl',
-    description: 'kubectl (test)',
-    input: CommandToolInput,
-    access: 'read',
-    describe: (input: { args: string[] }) => `kubectl ${input.args.join(' ')}`,
-    async run(input: { args: string[] }, ctx) {
-      const command = `kubectl ${input.args.join(' ')}`;
-      const answer = answers[input.args.join(' ')];
-      if (typeof answer === 'function') return answer(ctx.signal);
-      if (!answer) return { status: 'error', output: '', command, reason: 'no recording' };
-      return { status: 'ok', output: '', command, ...answer };
-    },
-  };
+  const table: Record<string, MockToolAnswer> = {};
+  for (const [k, v] of Object.entries(answers)) table[k] = typeof v === 'function' ? (_input, ctx) => v(ctx.signal) : v;
+  return mockTool({ answers: table });
 }

@@ -1,1 +1,1 @@
-export {};
+export * from './mock-tool.js';
