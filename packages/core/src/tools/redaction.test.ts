@@ -140,4 +140,14 @@ describe('defaultRedactor', () => {
     );
     expect(() => createRedactor({ extraPatterns: [{ name: 'bad', pattern: /x/ }] })).toThrow(/g flag/);
   });
+
+  // A hang guard, not a speed assertion: quadratic patterns would take minutes on these.
+  it('stays linear on hostile output', { timeout: 10_000 }, () => {
+    const dotted = 'a.'.repeat(150_000);
+    expect(r(dotted)).toBe(dotted);
+    const begins = '-----BEGIN PRIVATE KEY-----x'.repeat(10_000);
+    expect(r(begins)).toBe(begins);
+    const schemes = 'a+'.repeat(150_000);
+    expect(r(schemes)).toBe(schemes);
+  });
 });

@@ -30,14 +30,17 @@ export interface Redactor {
 
 const M = '\u0000MASK\u0000';
 /** Key names whose value is a secret: the sensitive word must end the key (`DB_PASSWORD`, not `secretName`). */
+// Every unbounded run below is anchored on a literal or bounded, so a hostile line (a long
+// `a.a.a.…`, thousands of BEGIN markers) cannot make redaction quadratic.
 const SECRET_KEY =
-  '[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|credentials?|accountkey|sharedaccesskey|auth)(?:[_-]?(?:value|id_token))?';
+  '[A-Za-z0-9_.-]{0,64}?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|credentials?|accountkey|sharedaccesskey|auth)(?:[_-]?(?:value|id_token))?';
 
 /** The built-in patterns, in the order they run. */
 export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   {
     name: 'private-key',
-    pattern: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY\2-----/g,
+    pattern:
+      /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----(?:(?!-----)[\s\S]){0,16384}-----END \1PRIVATE KEY\2-----/g,
     replace: `-----BEGIN $1PRIVATE KEY$2-----${M}-----END $1PRIVATE KEY$2-----`,
   },
   { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/g },
@@ -56,7 +59,7 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   },
   {
     name: 'url-credentials',
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"'<>]*):([^\s@/"'<>]+)@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:/@"'<>]*):([^\s@/"'<>]+)@/gi,
     replace: `$1$2:${M}@`,
   },
   {
