@@ -65,6 +65,18 @@ describe('memoryStorage transactions', () => {
     expect(AuroraError.isInstance(error) && error.code).toBe('INTERNAL');
   });
 
+  it('rejects a lockStallMs that is not a positive number', () => {
+    for (const lockStallMs of [0, -1, Number.NaN]) {
+      let error: unknown;
+      try {
+        memoryStorage({ lockStallMs });
+      } catch (e) {
+        error = e;
+      }
+      expect(AuroraError.isInstance(error) && error.code).toBe('INVALID_INPUT');
+    }
+  });
+
   it('stamps updatedAt from the injected clock', async () => {
     const clock = manualClock('2026-05-01T08:00:00.000Z');
     const storage = memoryStorage({ clock });
