@@ -12,7 +12,8 @@ export type DerivedFields = Pick<Incident, 'affectedServices' | 'alertCount' | '
 /**
  * Recompute the derived fields from every alert of an incident (after a merge, a resolve
  * or a refire). Severity is that of the highest *open* alert; when none is open it is the
- * highest of all alerts, so a quiet incident keeps showing how bad it was. Services only
+ * highest of all alerts, so a quiet incident keeps showing how bad it was; on a manual
+ * incident the severity a person chose is a floor. Services only
  * ever grow (the blast radius is history, not current state).
  */
 export function deriveFields(incident: Incident, alerts: readonly StoredAlert[]): DerivedFields {
@@ -30,12 +31,10 @@ export function deriveFields(incident: Incident, alerts: readonly StoredAlert[])
       openSeverity = higher(openSeverity, a.severity);
     }
   }
-  return {
-    affectedServices: [...services],
-    alertCount: alerts.length,
-    openAlertCount: open,
-    severity: openSeverity ?? anySeverity ?? incident.severity,
-  };
+  let severity = openSeverity ?? anySeverity ?? incident.severity;
+  // A person's severity on a manual incident is a floor: alerts may raise it, never lower it.
+  if (incident.origin === 'manual') severity = higher(severity, incident.severity);
+  return { affectedServices: [...services], alertCount: alerts.length, openAlertCount: open, severity };
 }
 
 /** Fields after one more alert joined (without re-reading every alert). */
@@ -45,8 +44,10 @@ export function joinFields(incident: Incident, alert: StoredAlert): DerivedField
   if (s) services.add(s);
   const open = isOpenAlert(alert);
   let severity = incident.severity;
-  if (open)
-    severity = incident.openAlertCount > 0 ? (higher(severity, alert.severity) ?? severity) : alert.severity;
+  if (open) {
+    const floor = incident.openAlertCount > 0 || incident.origin === 'manual';
+    severity = floor ? higher(severity, alert.severity) : alert.severity;
+  }
   return {
     affectedServices: [...services],
     alertCount: incident.alertCount + 1,

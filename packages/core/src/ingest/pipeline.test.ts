@@ -271,6 +271,7 @@ describe('ingest pipeline scenarios', () => {
       tenantId: TENANT,
       title: 'Checkout is slow',
       service: 'andromeda',
+      severity: 'high',
     });
     expect(manual).toMatchObject({
       origin: 'manual',
@@ -283,6 +284,19 @@ describe('ingest pipeline scenarios', () => {
     expect(await h.storage.incidents.get(TENANT, manual.id)).toMatchObject({
       alertCount: 1,
       severity: 'critical',
+    });
+    // The severity a person chose is a floor: a low alert does not lower it.
+    const other = harness();
+    const floor = await other.pipeline.openIncident({
+      tenantId: TENANT,
+      title: 'Slow',
+      service: 'andromeda',
+      severity: 'high',
+    });
+    await other.deliver([withFields(cpuA, { severity: 'low' })]);
+    expect(await other.storage.incidents.get(TENANT, floor.id)).toMatchObject({
+      alertCount: 1,
+      severity: 'high',
     });
     await expect(h.pipeline.openIncident({ tenantId: TENANT, title: '' })).rejects.toThrow(
       /Invalid incident/,
