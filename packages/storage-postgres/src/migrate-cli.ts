@@ -3,7 +3,7 @@
  * `aurora-pg-migrate`: apply pending schema migrations and exit.
  *
  * ```sh
- * DATABASE_URL=postgres://… node --import tsx packages/storage-postgres/src/migrate-cli.ts [--schema aurora]
+ * DATABASE_URL=postgres://… node --conditions=@aurora-rca/source --import tsx packages/storage-postgres/src/migrate-cli.ts [--schema aurora]
  * ```
  * Exit code 0 when the schema is up to date, 1 on error.
  */
