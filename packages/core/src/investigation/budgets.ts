@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuroraError } from '../errors.js';
 
 /**
  * Limits of one investigation run. Options are strict: an unknown key is a mistake.
@@ -25,7 +26,11 @@ export type InvestigationBudgets = z.infer<typeof InvestigationBudgets>;
 /** The defaults of {@link InvestigationBudgets}. */
 export const DEFAULT_BUDGETS: InvestigationBudgets = InvestigationBudgets.parse({});
 
-/** Fill in defaults. @throws ZodError on an unknown key or invalid value. */
+/** Fill in defaults. @throws AuroraError `INVALID_INPUT` on an unknown key or invalid value. */
 export function resolveBudgets(budgets: Partial<InvestigationBudgets> | undefined): InvestigationBudgets {
-  return InvestigationBudgets.parse(budgets ?? {});
+  const parsed = InvestigationBudgets.safeParse(budgets ?? {});
+  if (!parsed.success) {
+    throw new AuroraError('INVALID_INPUT', `Invalid investigation budgets: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  }
+  return parsed.data;
 }

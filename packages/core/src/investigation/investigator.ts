@@ -112,8 +112,11 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
     let settled = false;
     const inflight = new Set<Promise<unknown>>();
     // After an abort, let running nodes write their last thoughts first (bounded wait).
-    const drain = () =>
-      Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 500))]);
+    const drain = async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(inflight), new Promise((r) => (timer = setTimeout(r, 500)))]);
+      clearTimeout(timer);
+    };
     try {
       const graph = buildInvestigationGraph({
         storage,
