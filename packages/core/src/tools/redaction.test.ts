@@ -147,6 +147,8 @@ describe('defaultRedactor', () => {
     expect(r(dotted)).toBe(dotted);
     const begins = '-----BEGIN PRIVATE KEY-----x'.repeat(10_000);
     expect(r(begins)).toBe(begins);
+    const unterminated = 'password="x '.repeat(25_000);
+    expect(r(unterminated)).not.toContain('password="x password');
     const schemes = 'a+'.repeat(150_000);
     expect(r(schemes)).toBe(schemes);
   });

@@ -72,7 +72,7 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
     // JSON and YAML style: "password": "x", password: x, DB_PASSWORD=x, AccountKey=x;
     name: 'secret-assignment',
     pattern: new RegExp(
-      `(["']?\\b${SECRET_KEY}["']?\\s*[:=]\\s*)(?:"((?:[^"\\\\\\n]|\\\\.)*)"|'([^'\\n]*)'|([^\\s,;&"'}{\\]]+))`,
+      `(["']?\\b${SECRET_KEY}["']?[ \\t]{0,8}[:=][ \\t]{0,8})(?:"((?:[^"\\\\\\n]|\\\\.){0,4096})"|'([^'\\n]{0,4096})'|([^\\s,;&"'}{\\]]+))`,
       'gi',
     ),
     replace: (_m: string, prefix: string, dq?: string, sq?: string, bare?: string) => {
