@@ -1,7 +1,10 @@
 // size-limit for @aurora-rca/react (run `pnpm --filter @aurora-rca/react build` first).
 // React is the host's (a peer dependency), so it is never counted. The second entry adds
 // what a browser app also downloads from `@aurora-rca/core/client` (bundled from source).
-const fromSource = (config) => ({ ...config, conditions: ['@aurora-rca/source', ...(config.conditions ?? [])] });
+const fromSource = (config) => ({
+  ...config,
+  conditions: ['@aurora-rca/source', ...(config.conditions ?? [])],
+});
 
 export default [
   {

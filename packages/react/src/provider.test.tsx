@@ -6,6 +6,11 @@ import { make } from './test/fake-aurora.js';
 
 afterEach(cleanup);
 
+function Titles() {
+  const { items } = useIncidents();
+  return <p>{items.map((i) => i.title).join(', ')}</p>;
+}
+
 describe('AuroraProvider', () => {
   it('useAuroraClient throws a clear error outside the provider', () => {
     expect(() => renderHook(() => useAuroraClient())).toThrow(/outside <AuroraProvider>/);
@@ -19,10 +24,6 @@ describe('AuroraProvider', () => {
       if (url.endsWith('/stream')) return new Response('no streams here', { status: 404 });
       return Response.json({ items: [make.incident()], nextCursor: null });
     };
-    function Titles() {
-      const { items } = useIncidents();
-      return <p>{items.map((i) => i.title).join(', ')}</p>;
-    }
     render(
       <AuroraProvider
         baseUrl="https://ops.example.com"

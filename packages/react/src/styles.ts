@@ -100,6 +100,8 @@ export const auroraStyles = `
 .aurora-modal-header { display: flex; justify-content: space-between; align-items: center; }
 .aurora-modal-title { margin: 0; font-size: 1.15rem; }
 .aurora-output, .aurora-command { font-family: var(--aurora-mono); font-size: 0.85em; background: var(--aurora-surface); border: 1px solid var(--aurora-border); border-radius: var(--aurora-radius); padding: 0.6rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; word-break: break-word; }
+.aurora-output-region { max-height: 24rem; overflow: auto; border-radius: var(--aurora-radius); }
+.aurora-output-region > .aurora-output { max-height: none; overflow: visible; margin: 0; }
 .aurora-card { border: 1px solid var(--aurora-border); border-radius: var(--aurora-radius); padding: 0.75rem 1rem; margin: 0 0 0.75rem; }
 .aurora-card-title { margin: 0 0 0.25rem; font-size: 1rem; font-weight: 600; }
 .aurora-subheading { font-size: 1rem; margin: 1rem 0 0.5rem; }

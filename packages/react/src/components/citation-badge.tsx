@@ -81,24 +81,33 @@ export const CitationBadge = memo(function CitationBadge({
           <dd>{Math.round(found.durationMs)} ms</dd>
         </dl>
         <h3 className="aurora-subheading">Output</h3>
-        <pre className="aurora-output" aria-label="Command output">
-          {found.output || '(no output)'}
-        </pre>
+        <section
+          className="aurora-output-region"
+          aria-label="Command output"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-focusable to scroll.
+          tabIndex={0}
+        >
+          <pre className="aurora-output">{found.output || '(no output)'}</pre>
+        </section>
       </Modal>
     </>
   );
 });
 
-const CITATION = /\[(\d+)\]/g;
+/** `[3]` or a group `[3, 1]`, as models and the rule-based analyst write them. */
+const CITATION = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
 
-/** Text in which every `[n]` becomes a {@link CitationBadge}. */
+/** Text in which every `[n]` (and each key of `[n, m]`) becomes a {@link CitationBadge}. */
 export const CitedText = memo(function CitedText({ text }: { text: string }): ReactNode {
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(CITATION)) {
     const at = match.index ?? 0;
     if (at > last) parts.push(text.slice(last, at));
-    parts.push(<CitationBadge key={at} citationKey={match[1] ?? ''} />);
+    for (const key of (match[1] ?? '').split(',')) {
+      const k = key.trim();
+      parts.push(<CitationBadge key={`${at}-${k}`} citationKey={k} />);
+    }
     last = at + match[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));

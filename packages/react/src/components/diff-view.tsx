@@ -19,8 +19,12 @@ export function DiffView({ original, modified, path }: DiffViewProps): ReactNode
     <div className="aurora-diff-scroll">
       <table className="aurora-diff" aria-label={`Changes to ${path}`}>
         <tbody>
-          {lines.map((line, i) => (
-            <tr key={i} className={`aurora-diff-${line.kind}`} data-diff={line.kind}>
+          {lines.map((line) => (
+            <tr
+              key={`${line.oldLine}:${line.newLine}`}
+              className={`aurora-diff-${line.kind}`}
+              data-diff={line.kind}
+            >
               <td className="aurora-diff-num">{line.oldLine ?? ''}</td>
               <td className="aurora-diff-num">{line.newLine ?? ''}</td>
               <td className="aurora-diff-mark">

@@ -1,5 +1,5 @@
 import type { Incident, IncidentStatus } from '@aurora-rca/core/client';
-import { memo, type MouseEvent, type ReactNode, useId } from 'react';
+import { type MouseEvent, memo, type ReactNode, useId } from 'react';
 import { useIncidents } from '../hooks/use-incidents.js';
 import { formatTime } from './format.js';
 import { LiveIndicator, SeverityBadge, StatusBadge } from './status-badge.js';

@@ -20,8 +20,8 @@ export function lineDiff(original: string, modified: string): DiffLine[] {
   const b = modified === '' ? [] : modified.replace(/\n$/, '').split('\n');
   const out: DiffLine[] = [];
   if (a.length * b.length > MAX_CELLS) {
-    a.forEach((text, i) => out.push({ kind: 'removed', text, oldLine: i + 1, newLine: null }));
-    b.forEach((text, j) => out.push({ kind: 'added', text, oldLine: null, newLine: j + 1 }));
+    for (const [i, text] of a.entries()) out.push({ kind: 'removed', text, oldLine: i + 1, newLine: null });
+    for (const [j, text] of b.entries()) out.push({ kind: 'added', text, oldLine: null, newLine: j + 1 });
     return out;
   }
   const n = a.length;

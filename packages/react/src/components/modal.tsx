@@ -54,6 +54,7 @@ export function Modal({ open, onClose, title, children, className }: ModalProps)
   };
 
   return createPortal(
+    // biome-ignore lint/a11y/noStaticElementInteractions: a backdrop click is a mouse shortcut; Escape and the Close button are the keyboard paths.
     <div
       className="aurora aurora-modal-backdrop"
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}

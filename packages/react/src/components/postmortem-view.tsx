@@ -8,6 +8,7 @@ function List({ items }: { items: readonly string[] }): ReactNode {
   return (
     <ul>
       {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a static list that is replaced whole, never reordered.
         <li key={i}>
           <CitedText text={item} />
         </li>
@@ -49,6 +50,7 @@ export function PostmortemView({ postmortem }: { postmortem: Postmortem }): Reac
       <h3>Timeline</h3>
       <ol className="aurora-timeline">
         {s.timeline.map((entry, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a static list that is replaced whole, never reordered.
           <li key={i} data-kind={entry.kind}>
             <time dateTime={entry.at}>{formatTime(entry.at)}</time> <CitedText text={entry.text} />
           </li>

@@ -27,9 +27,14 @@ const AlertItem = memo(function AlertItem({ alert }: { alert: StoredAlert }): Re
       )}
       <details>
         <summary>Original payload</summary>
-        <pre className="aurora-output" aria-label={`Original payload of ${alert.title}`}>
-          {JSON.stringify(alert.raw, null, 2)}
-        </pre>
+        <section
+          className="aurora-output-region"
+          aria-label={`Original payload of ${alert.title}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-focusable to scroll.
+          tabIndex={0}
+        >
+          <pre className="aurora-output">{JSON.stringify(alert.raw, null, 2)}</pre>
+        </section>
       </details>
     </li>
   );

@@ -80,6 +80,7 @@ export function Tabs({ label, items, selected, onSelect }: TabsProps): ReactNode
           id={`${base}-panel-${current.id}`}
           aria-labelledby={`${base}-tab-${current.id}`}
           className="aurora-tabpanel"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: the panel is focusable so keyboard users reach its content.
           tabIndex={0}
         >
           {current.render()}

@@ -1,24 +1,24 @@
 import type { Thought } from '@aurora-rca/core/client';
 import { act, cleanup, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useIncident } from '../hooks/use-incident.js';
 import { ev, fakeAurora, make } from '../test/fake-aurora.js';
 import { ThoughtsPanel } from './thoughts-panel.js';
-import { useIncident } from '../hooks/use-incident.js';
 
 afterEach(cleanup);
+
+function LiveThoughts({ renderContent }: { renderContent: (t: Thought) => ReactNode }) {
+  const { data } = useIncident('inc_1');
+  return data ? <ThoughtsPanel thoughts={data.thoughts} investigating renderContent={renderContent} /> : null;
+}
 
 describe('ThoughtsPanel', () => {
   it('renders only the new row when a thought streams into a list of thousands', async () => {
     const many = Array.from({ length: 2000 }, (_, i) => make.thought(i + 1, `thought ${i + 1}`));
     const fake = fakeAurora({ 'GET /api/incidents/inc_1': make.detail({ thoughts: many }) });
     const renderContent = vi.fn((t: Thought) => t.content);
-    function Live() {
-      const { data } = useIncident('inc_1');
-      return data ? (
-        <ThoughtsPanel thoughts={data.thoughts} investigating renderContent={renderContent} />
-      ) : null;
-    }
-    fake.render(<Live />);
+    fake.render(<LiveThoughts renderContent={renderContent} />);
     const log = await screen.findByRole('log', { name: 'Investigation thoughts' });
     expect(log.querySelectorAll('li')).toHaveLength(2000);
     expect(renderContent).toHaveBeenCalledTimes(2000);

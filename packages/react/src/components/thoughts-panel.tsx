@@ -49,6 +49,7 @@ export function ThoughtsPanel({
   const ref = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a thought is added, to follow the newest one.
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && pinned.current) el.scrollTop = el.scrollHeight;

@@ -16,7 +16,7 @@ import {
   Thought,
 } from '@aurora-rca/core';
 import { type AuroraClient, createAuroraClient } from '@aurora-rca/core/client';
-import { render } from '@testing-library/react';
+import { type RenderResult, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { AuroraProvider } from '../provider.js';
 
@@ -178,8 +178,21 @@ type Handler = (call: Call) => Reply | Promise<Reply>;
 /** Wraps a handler result as an error response. */
 export const status = (code: number, body: unknown) => ({ __status: code, body });
 
+/** What {@link fakeAurora} returns. */
+export interface FakeAurora {
+  /** A real client whose `fetch` is the fake. */
+  client: AuroraClient;
+  /** Every non-stream request, in order. */
+  calls: Call[];
+  /** Writes an event to every open connection of the stream at `path`. */
+  send(path: string, event: IncidentEvent): void;
+  openStreams(path: string): number;
+  /** Renders inside an `AuroraProvider` with the client. */
+  render(ui: ReactElement): RenderResult;
+}
+
 /** An in-memory API: `routes` maps `"METHOD /path"` to a JSON body or a handler. */
-export function fakeAurora(routes: Record<string, Reply | Handler>) {
+export function fakeAurora(routes: Record<string, Reply | Handler>): FakeAurora {
   const calls: Call[] = [];
   const streams = new Map<string, Array<ReadableStreamDefaultController<Uint8Array>>>();
   const encoder = new TextEncoder();
@@ -243,7 +256,6 @@ export function fakeAurora(routes: Record<string, Reply | Handler>) {
   return {
     client,
     calls,
-    /** Writes an event to every open connection of the stream at `path`. */
     send(path: string, event: IncidentEvent) {
       for (const c of streams.get(path) ?? []) {
         c.enqueue(
