@@ -36,6 +36,8 @@ export interface CorrelatorOptions {
   strategies?: CorrelationStrategy[];
   /** Size of the text → vector LRU. @default 10_000 */
   embeddingCacheSize?: number;
+  /** Told when the embedder fails; correlation then goes on without similarity. */
+  onEmbeddingError?: (error: unknown) => void;
 }
 
 /** An alert prepared outside the storage transaction (embedding, topology fetched). */
@@ -66,6 +68,7 @@ export class Correlator {
   readonly #cache: EmbeddingCache | null;
   readonly #topology: TopologyProvider | undefined;
   readonly #strategies: CorrelationStrategy[];
+  readonly #onEmbeddingError: ((error: unknown) => void) | undefined;
 
   constructor(options: CorrelatorOptions = {}) {
     this.options = resolveCorrelationOptions(options.correlation);
@@ -75,6 +78,7 @@ export class Correlator {
         ? new EmbeddingCache(embeddings, options.embeddingCacheSize)
         : null;
     this.#topology = options.topology;
+    this.#onEmbeddingError = options.onEmbeddingError;
     this.#strategies = options.strategies ?? [
       serviceStrategy(),
       timeWindowStrategy(),
@@ -89,7 +93,7 @@ export class Correlator {
    * transaction never waits on a model or a service graph.
    */
   async prepare(tenantId: string, alerts: readonly Alert[], at: number): Promise<PreparedAlert[]> {
-    const vectors = this.#cache ? await this.#cache.embed(alerts.map(alertText)) : [];
+    const vectors = await this.#embed(alerts.map(alertText));
     const neighbourCache = new Map<string, Promise<ReadonlyMap<string, ServiceNeighbour>>>();
     return Promise.all(
       alerts.map(async (alert, i) => {
@@ -170,7 +174,7 @@ export class Correlator {
     const v =
       vector ??
       this.index.vector(incident.tenantId, incident.id) ??
-      (await this.#cache.embed([incidentText(incident)]))[0];
+      (await this.#embed([incidentText(incident)]))[0];
     if (v) this.index.upsert(incident.tenantId, incident.id, v, Date.parse(incident.lastAlertAt));
   }
 
@@ -185,11 +189,26 @@ export class Correlator {
     const vectors = incidents.map((i) => this.index.vector(tenantId, i.id) ?? cache.peek(incidentText(i)));
     const cold = incidents.filter((_, k) => !vectors[k]);
     if (cold.length > 0) {
-      const embedded = await cache.embed(cold.map(incidentText));
+      const embedded = await this.#embed(cold.map(incidentText));
       let j = 0;
       for (let k = 0; k < vectors.length; k++) if (!vectors[k]) vectors[k] = embedded[j++];
     }
     return incidents.map((incident, k) => ({ incident, vector: vectors[k] ?? null }));
+  }
+
+  /**
+   * Embed through the cache. An embedder failure (a remote model down) must never lose an
+   * alert: it is reported to `onEmbeddingError` and the texts get no vector, so the
+   * similarity strategy scores 0 and the other strategies decide.
+   */
+  async #embed(texts: string[]): Promise<(Float32Array | undefined)[]> {
+    if (!this.#cache || texts.length === 0) return [];
+    try {
+      return await this.#cache.embed(texts);
+    } catch (error) {
+      this.#onEmbeddingError?.(error);
+      return [];
+    }
   }
 
   async #neighbours(tenantId: string, service: string): Promise<ReadonlyMap<string, ServiceNeighbour>> {

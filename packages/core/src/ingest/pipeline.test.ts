@@ -349,4 +349,24 @@ describe('ingest pipeline scenarios', () => {
     await without.deliver([withFields(cpuA, { fingerprint: 'elsewhere', service: 'cassiopeia' })]);
     expect(await without.incidents()).toHaveLength(2);
   });
+
+  it('keeps ingesting when the embedder fails, correlating without similarity', async () => {
+    const failures: unknown[] = [];
+    const embeddings = {
+      embedDocuments: async () => {
+        throw new Error('embedding model unavailable');
+      },
+      embedQuery: async () => {
+        throw new Error('embedding model unavailable');
+      },
+    };
+    const h = harness({ embeddings, onEmbeddingError: (e) => void failures.push(e) });
+    await h.deliver([cpuA]);
+    await h.deliver([cpuB]);
+    const [incident, ...rest] = await h.incidents();
+    expect(rest).toHaveLength(0);
+    const joined = (await h.alertsOf(incident!.id))[1]!;
+    expect(joined.correlation!.details.similarity).toEqual({ score: 0, reason: 'No embedding available' });
+    expect(failures.length).toBeGreaterThan(0);
+  });
 });

@@ -40,6 +40,11 @@ export interface IngestPipelineDeps extends Omit<LifecycleDeps, 'correlator'> {
   correlation?: CorrelationOptionsInput;
   /** Any LangChain embeddings; default the local lexical embedder; `null` disables similarity. */
   embeddings?: EmbeddingsInterface | null;
+  /**
+   * Told when the embedder fails. Alerts are never lost to an embedding outage: correlation
+   * goes on without similarity for them.
+   */
+  onEmbeddingError?: (error: unknown) => void;
   topology?: TopologyProvider;
   /**
    * Resolve an incident once every one of its alerts is resolved.
