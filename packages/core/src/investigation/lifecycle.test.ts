@@ -16,11 +16,11 @@ describe('investigation lifecycle', () => {
   it('is cancelled through the job queue within a second (merge/resolve path)', async () => {
     const h = await setup();
     const queue = inProcessQueue();
-    const model = scriptedChatModel([{ text: 'Thinking slowly about this incident', chunkSize: 2, delayMs: 20 }]);
+    const model = scriptedChatModel([{ text: 'Checking the pods now. Thinking about it', chunkSize: 25, delayMs: 200 }]);
     await queue.work(INVESTIGATE_JOB, createInvestigator({ ...h, tools: [], model }).run);
     await queue.enqueue(INVESTIGATE_JOB, { tenantId: TENANT, incidentId: h.incident.id }, { key: investigationKey(h.incident.id) });
-    while (model.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 100));
+    // The first sentence is written as soon as it streams; cancel while the next one is open.
+    while ((await h.storage.thoughts.list(TENANT, h.incident.id)).length === 0) await new Promise((r) => setTimeout(r, 5));
     expect((await h.storage.incidents.get(TENANT, h.incident.id))?.auroraStatus).toBe('running');
     const t0 = Date.now();
     expect(await queue.cancel(investigationKey(h.incident.id), 'Merged into inc_target')).toBe(true);
@@ -29,8 +29,10 @@ describe('investigation lifecycle', () => {
     const incident = await h.storage.incidents.get(TENANT, h.incident.id);
     expect(incident).toMatchObject({ auroraStatus: 'cancelled', auroraStatusReason: 'Merged into inc_target' });
     const thoughts = await h.storage.thoughts.list(TENANT, h.incident.id);
-    // What was streamed before the cancel is kept, then the system note.
-    expect(thoughts.at(-2)?.content.startsWith('Thinking')).toBe(true);
+    // What was streamed before the cancel is kept (the open sentence too), then the system note.
+    expect(thoughts).toHaveLength(3);
+    expect(thoughts[0]?.content).toBe('Checking the pods now.');
+    expect(thoughts[1]?.content.startsWith('Th')).toBe(true);
     expect(thoughts.at(-1)).toMatchObject({ kind: 'system', content: 'Investigation cancelled: Merged into inc_target' });
     await queue.stop();
   });

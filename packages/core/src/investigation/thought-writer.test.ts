@@ -87,5 +87,7 @@ describe('thought writer', () => {
     expect(lastSentenceBoundary('Version v1.2 is out. Next')).toBe(21);
     expect(lastSentenceBoundary('Steps:\n- one')).toBe(7);
     expect(lastSentenceBoundary('no end')).toBe(0);
+    expect(lastSentenceBoundary('Note: the pod')).toBe(0);
+    expect(lastSentenceBoundary('It said "done." Then')).toBe(16);
   });
 });

@@ -36,13 +36,13 @@ export interface ThoughtWriter {
 }
 
 /**
- * Index just past the last sentence boundary in `text`, or 0. A boundary is `.`, `!`, `?` or
- * `:` followed by whitespace, or a line break. A period at the very end is not yet a boundary
- * ("v1." may continue as "v1.2").
+ * Index just past the last sentence boundary in `text`, or 0. A boundary is `.`, `!` or `?`
+ * (optionally closed by a quote or bracket) followed by whitespace, or a line break. A period
+ * at the very end is not yet a boundary ("v1." may continue as "v1.2").
  */
 export function lastSentenceBoundary(text: string): number {
   let end = 0;
-  const re = /[.!?:]["')\]]*\s+|\n+/g;
+  const re = /[.!?]["')\]]*\s+|\n+/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) end = m.index + m[0].length;
   return end;
 }
