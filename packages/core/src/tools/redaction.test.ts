@@ -102,6 +102,18 @@ describe('defaultRedactor', () => {
       'X-Amz-Expires=60',
     ],
     ['password flag', 'mysql --password=hunter22 -h db', 'hunter22', '-h db'],
+    [
+      'pod env var (YAML)',
+      '    env:\n    - name: DB_PASSWORD\n      value: hunter2\n    - name: PORT\n      value: "8080"',
+      'hunter2',
+      'value: "8080"',
+    ],
+    [
+      'pod env var (JSON)',
+      '{"name":"STRIPE_API_KEY","value":"sk_abc123"},{"name":"PORT","value":"8080"}',
+      'sk_abc123',
+      '"value":"8080"',
+    ],
     ['quoted single password', "password: 'correct horse'", 'correct horse', 'password: '],
   ];
 
@@ -120,6 +132,9 @@ describe('defaultRedactor', () => {
       '    secretKeyRef: { name: db, key: password }',
       'max_tokens=100 tokens_used=12',
       'Last State: Terminated  Reason: OOMKilled  Exit Code: 137',
+      "      DB_PASSWORD:  <set to the key 'password' in secret 'db'>  Optional: false",
+      '    - name: DB_PASSWORD',
+      '      valueFrom:',
     ].join('\n');
     expect(r(text)).toBe(text);
   });

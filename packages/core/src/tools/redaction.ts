@@ -69,10 +69,21 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
     replace: `$1${M}`,
   },
   {
+    // Kubernetes env entries, where the key is in `name` and the secret in `value`:
+    // `- name: DB_PASSWORD\n  value: hunter2` (YAML) and {"name":"DB_PASSWORD","value":"hunter2"} (JSON).
+    name: 'env-var-value',
+    pattern: new RegExp(
+      `(name:[ \\t]{0,8}["']?${SECRET_KEY}["']?[ \\t]*\\r?\\n[ \\t]{0,64}value:[ \\t]{0,8})(?!\\[)([^\\r\\n]{1,4096})|("name"[ \\t]{0,8}:[ \\t]{0,8}"${SECRET_KEY}"[ \\t]{0,8},[ \\t]{0,8}"value"[ \\t]{0,8}:[ \\t]{0,8}")((?:[^"\\\\\\n]|\\\\.){1,4096})"`,
+      'gi',
+    ),
+    replace: (_m: string, yamlPrefix?: string, _yamlValue?: string, jsonPrefix?: string) =>
+      yamlPrefix !== undefined ? `${yamlPrefix}${M}` : `${jsonPrefix}${M}"`,
+  },
+  {
     // JSON and YAML style: "password": "x", password: x, DB_PASSWORD=x, AccountKey=x;
     name: 'secret-assignment',
     pattern: new RegExp(
-      `(["']?\\b${SECRET_KEY}["']?[ \\t]{0,8}[:=][ \\t]{0,8})(?:"((?:[^"\\\\\\n]|\\\\.){0,4096})"|'([^'\\n]{0,4096})'|([^\\s,;&"'}{\\]]+))`,
+      `(["']?\\b${SECRET_KEY}["']?[ \\t]{0,8}[:=][ \\t]{0,8})(?:"((?:[^"\\\\\\n]|\\\\.){0,4096})"|'([^'\\n]{0,4096})'|([^\\s,;&"'}{\\]<]+))`,
       'gi',
     ),
     replace: (_m: string, prefix: string, dq?: string, sq?: string, bare?: string) => {
