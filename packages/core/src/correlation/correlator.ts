@@ -36,8 +36,11 @@ export interface CorrelatorOptions {
   strategies?: CorrelationStrategy[];
   /** Size of the text → vector LRU. @default 10_000 */
   embeddingCacheSize?: number;
-  /** Told when the embedder fails; correlation then goes on without similarity. */
-  onEmbeddingError?: (error: unknown) => void;
+  /**
+   * Told when the embedder or the topology provider fails. Correlation then goes on without
+   * similarity (or without neighbours) for the alerts concerned.
+   */
+  onCorrelationError?: (error: unknown, context: { stage: 'embeddings' | 'topology' }) => void;
 }
 
 /** An alert prepared outside the storage transaction (embedding, topology fetched). */
@@ -68,7 +71,7 @@ export class Correlator {
   readonly #cache: EmbeddingCache | null;
   readonly #topology: TopologyProvider | undefined;
   readonly #strategies: CorrelationStrategy[];
-  readonly #onEmbeddingError: ((error: unknown) => void) | undefined;
+  readonly #onError: CorrelatorOptions['onCorrelationError'];
 
   constructor(options: CorrelatorOptions = {}) {
     this.options = resolveCorrelationOptions(options.correlation);
@@ -78,7 +81,7 @@ export class Correlator {
         ? new EmbeddingCache(embeddings, options.embeddingCacheSize)
         : null;
     this.#topology = options.topology;
-    this.#onEmbeddingError = options.onEmbeddingError;
+    this.#onError = options.onCorrelationError;
     this.#strategies = options.strategies ?? [
       serviceStrategy(),
       timeWindowStrategy(),
@@ -198,7 +201,7 @@ export class Correlator {
 
   /**
    * Embed through the cache. An embedder failure (a remote model down) must never lose an
-   * alert: it is reported to `onEmbeddingError` and the texts get no vector, so the
+   * alert: it is reported to `onCorrelationError` and the texts get no vector, so the
    * similarity strategy scores 0 and the other strategies decide.
    */
   async #embed(texts: string[]): Promise<(Float32Array | undefined)[]> {
@@ -206,14 +209,22 @@ export class Correlator {
     try {
       return await this.#cache.embed(texts);
     } catch (error) {
-      this.#onEmbeddingError?.(error);
+      this.#onError?.(error, { stage: 'embeddings' });
       return [];
     }
   }
 
   async #neighbours(tenantId: string, service: string): Promise<ReadonlyMap<string, ServiceNeighbour>> {
     const out = new Map<string, ServiceNeighbour>();
-    for (const n of await this.#topology!.neighbours(tenantId, service)) {
+    let neighbours: ServiceNeighbour[];
+    try {
+      neighbours = await this.#topology!.neighbours(tenantId, service);
+    } catch (error) {
+      // A service graph outage must not stop ingestion: correlate without neighbours.
+      this.#onError?.(error, { stage: 'topology' });
+      return out;
+    }
+    for (const n of neighbours) {
       const name = normalizeService(n.service);
       if (!name || name === service || n.distance < 1 || n.distance > this.options.topology.maxDistance)
         continue;

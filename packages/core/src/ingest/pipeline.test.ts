@@ -360,7 +360,7 @@ describe('ingest pipeline scenarios', () => {
         throw new Error('embedding model unavailable');
       },
     };
-    const h = harness({ embeddings, onEmbeddingError: (e) => void failures.push(e) });
+    const h = harness({ embeddings, onCorrelationError: (e, { stage }) => void failures.push([stage, e]) });
     await h.deliver([cpuA]);
     await h.deliver([cpuB]);
     const [incident, ...rest] = await h.incidents();
@@ -368,5 +368,20 @@ describe('ingest pipeline scenarios', () => {
     const joined = (await h.alertsOf(incident!.id))[1]!;
     expect(joined.correlation!.details.similarity).toEqual({ score: 0, reason: 'No embedding available' });
     expect(failures.length).toBeGreaterThan(0);
+    expect(failures[0]).toEqual(['embeddings', new Error('embedding model unavailable')]);
+  });
+
+  it('keeps ingesting when the topology provider fails, correlating without neighbours', async () => {
+    const failures: string[] = [];
+    const topology = {
+      neighbours: async () => {
+        throw new Error('catalog down');
+      },
+    };
+    const h = harness({ topology, onCorrelationError: (_e, { stage }) => void failures.push(stage) });
+    await h.deliver([cpuA]);
+    await h.deliver([cpuB]);
+    expect((await h.incidents()).map((i) => i.alertCount)).toEqual([2]);
+    expect(failures).toEqual(['topology', 'topology']);
   });
 });

@@ -59,7 +59,7 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
     ...(deps.correlation ? { correlation: deps.correlation } : {}),
     ...(deps.embeddings !== undefined ? { embeddings: deps.embeddings } : {}),
     ...(deps.topology ? { topology: deps.topology } : {}),
-    ...(deps.onEmbeddingError ? { onEmbeddingError: deps.onEmbeddingError } : {}),
+    ...(deps.onCorrelationError ? { onCorrelationError: deps.onCorrelationError } : {}),
   });
   const lifecycle = createLifecycle({ ...deps, correlator });
 

@@ -41,10 +41,10 @@ export interface IngestPipelineDeps extends Omit<LifecycleDeps, 'correlator'> {
   /** Any LangChain embeddings; default the local lexical embedder; `null` disables similarity. */
   embeddings?: EmbeddingsInterface | null;
   /**
-   * Told when the embedder fails. Alerts are never lost to an embedding outage: correlation
-   * goes on without similarity for them.
+   * Told when the embedder or the topology provider fails. Alerts are never lost to such an
+   * outage: correlation goes on without similarity (or neighbours) for them.
    */
-  onEmbeddingError?: (error: unknown) => void;
+  onCorrelationError?: (error: unknown, context: { stage: 'embeddings' | 'topology' }) => void;
   topology?: TopologyProvider;
   /**
    * Resolve an incident once every one of its alerts is resolved.
