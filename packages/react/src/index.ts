@@ -18,6 +18,7 @@ export { Modal, type ModalProps } from './components/modal.js';
 export { PostmortemView } from './components/postmortem-view.js';
 export { RawAlerts } from './components/raw-alerts.js';
 export { ResolveButton, type ResolveButtonProps } from './components/resolve-button.js';
+export { RichText } from './components/rich-text.js';
 export { LiveIndicator, SeverityBadge, StatusBadge } from './components/status-badge.js';
 export { SuggestionsPanel } from './components/suggestions-panel.js';
 export { type TabItem, Tabs, type TabsProps } from './components/tabs.js';

@@ -123,7 +123,8 @@ export const auroraStyles = `
 .aurora-message { padding: 0.5rem 0.75rem; margin: 0.4rem 0; border-radius: var(--aurora-radius); background: var(--aurora-surface); }
 .aurora-message-user { background: transparent; border: 1px solid var(--aurora-border); }
 .aurora-message-author { display: block; font-weight: 600; font-size: 0.8em; color: var(--aurora-muted); }
-.aurora-message-content { white-space: pre-wrap; }
+.aurora-message-content .aurora-paragraph { margin: 0.25rem 0; }
+.aurora-message-content code { font-family: var(--aurora-mono); font-size: 0.9em; background: var(--aurora-bg); padding: 0 0.2rem; border-radius: 3px; }
 .aurora-cursor { display: inline-block; width: 0.5em; height: 1em; background: currentColor; vertical-align: text-bottom; animation: aurora-pulse 1s steps(2) infinite; }
 .aurora-approval { border-color: var(--aurora-status-investigating); }
 .aurora-mode, .aurora-fieldset { border: none; padding: 0; margin: 0.5rem 0; display: flex; gap: 1rem; flex-wrap: wrap; }

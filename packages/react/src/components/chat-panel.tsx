@@ -1,7 +1,8 @@
 import type { ChatMessage, ChatMode } from '@aurora-rca/core/client';
 import { type FormEvent, memo, type ReactNode, useId, useState } from 'react';
 import { useIncidentChat } from '../hooks/use-incident-chat.js';
-import { CitedText, IncidentCitations } from './citation-badge.js';
+import { IncidentCitations } from './citation-badge.js';
+import { RichText } from './rich-text.js';
 
 const ROLE_LABEL: Record<ChatMessage['role'], string> = {
   user: 'You',
@@ -19,7 +20,7 @@ const MessageRow = memo(function MessageRow({ message }: { message: ChatMessage 
     >
       <span className="aurora-message-author">{ROLE_LABEL[message.role]}</span>
       <div className="aurora-message-content">
-        <CitedText text={message.content} />
+        <RichText text={message.content} />
         {message.status === 'streaming' && <span className="aurora-cursor" aria-hidden="true" />}
         {message.status === 'failed' && <span className="aurora-error"> (failed)</span>}
       </div>
