@@ -58,8 +58,8 @@ const CLASSIFIERS: Record<string, CommandClassifier> = {
   az: classifyAz,
 };
 
-/** Query-language flags whose values may use `|` (KQL pipes). */
-const PIPE_FLAGS: Record<string, string[]> = { az: ['--analytics-query'] };
+/** Query-language flags whose values may use a single `|` (KQL, CloudWatch Logs Insights). */
+const PIPE_FLAGS: Record<string, string[]> = { az: ['--analytics-query'], aws: ['--query-string'] };
 
 /**
  * Creates the command policy used by every command-line tool.

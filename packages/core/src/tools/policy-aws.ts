@@ -161,6 +161,9 @@ export function classifyAws(args: readonly string[]): CommandClassification {
   const key = `${service} ${operation}`;
   const secret = SECRET_OPERATIONS.get(key);
   if (secret) return deny(words, `aws ${key} is refused: it ${secret}`, true);
+  // CloudWatch Logs Insights: starting and stopping a query only reads logs.
+  if (key === 'logs start-query' || key === 'logs stop-query')
+    return read(words, `aws ${key} only reads logs`);
   const refused = REFUSED_OPERATIONS.get(key);
   if (refused) return deny(words, `aws ${key} is refused: it ${refused}`);
   if (service === 'logs' && operation === 'tail' && hasFlag(parsed, '--follow')) {

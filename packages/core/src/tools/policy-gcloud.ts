@@ -51,6 +51,11 @@ const READ_VERBS = new Set([
   'get-value',
   'get-health',
   'get-server-config',
+  'get-serial-port-output',
+  'get-guest-attributes',
+  'get-ancestors',
+  'get-ancestors-iam-policy',
+  'log',
 ]);
 const WRITE_VERBS = new Set([
   'create',
