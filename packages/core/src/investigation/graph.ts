@@ -63,6 +63,9 @@ export interface GraphRunDeps {
   track?: (work: Promise<unknown>) => void;
 }
 
+/** Key under which a tool call with unparseable arguments keeps its raw text. */
+const INVALID_ARGS = '__invalid_arguments';
+
 type ToolDef = { type: 'function'; function: { name: string; description: string; parameters: Record<string, unknown> } };
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -190,9 +193,16 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
       // A tool boundary (or the end, or an abort): write what was said, even mid-sentence.
       await writer.close();
     }
+    // Calls whose arguments were not valid JSON are kept (with the raw text) so `act` can answer them.
+    const invalid = (message?.invalid_tool_calls ?? []).map((c, i) => ({
+      type: 'tool_call' as const,
+      name: c.name ?? 'unknown',
+      args: { [INVALID_ARGS]: c.args ?? '' },
+      id: c.id ?? `${state.runId}:${state.step}:invalid${i}`,
+    }));
     const ai = new AIMessage({
       content: message?.content ?? '',
-      tool_calls: message?.tool_calls ?? [],
+      tool_calls: [...(message?.tool_calls ?? []), ...invalid],
       ...(message?.id ? { id: message.id } : {}),
     });
     return { messages: [...extra, ai], step: state.step + 1 };
@@ -224,6 +234,12 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
       const callId = call.id ?? `${state.runId}:${state.step}:${i}`;
       const reply = (content: string, status: 'success' | 'error' = 'success') =>
         out.push(new ToolMessage({ content, tool_call_id: callId, name: call.name, status }));
+      if (INVALID_ARGS in call.args) {
+        const why = `the arguments of ${call.name} were not valid JSON`;
+        if (call.name === SUBMIT_RESULT_TOOL) problem = why;
+        reply(`Not run: ${why}. Call it again with a JSON object.`, 'error');
+        continue;
+      }
       if (call.name === SUBMIT_RESULT_TOOL) {
         const parsed = InvestigationResult.safeParse(call.args);
         if (parsed.success) {

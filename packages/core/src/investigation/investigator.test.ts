@@ -106,6 +106,17 @@ describe('createInvestigator with a scripted model', () => {
     expect(model.calls[1]?.at(-1)?.text).toMatch(/not accepted: invalid submit_result arguments \(rootCause/);
   });
 
+  it('answers a call with unparseable arguments and lets the model try again', async () => {
+    const h = await setup();
+    const model = scriptedChatModel([
+      { toolCalls: [{ name: 'submit_result', args: {}, rawArgs: 'summary=cut off' }] },
+      { toolCalls: [result({ rootCause: 'second try' })] },
+    ]);
+    await createInvestigator({ ...h, tools: [], model }).run(jobFor(h.incident.id));
+    expect(model.calls[1]?.at(-1)?.text).toBe('Not run: the arguments of submit_result were not valid JSON. Call it again with a JSON object.');
+    expect(await h.storage.incidents.get(TENANT, h.incident.id)).toMatchObject({ auroraStatus: 'complete', rootCause: 'second try' });
+  });
+
   it('fails cleanly when the result stays malformed', async () => {
     const h = await setup();
     const model = scriptedChatModel([{ text: 'I think it is the database.' }], { repeatLast: true });

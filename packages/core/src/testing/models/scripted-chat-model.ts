@@ -8,6 +8,8 @@ export interface ScriptedToolCall {
   name: string;
   args: Record<string, unknown>;
   id?: string;
+  /** Stream these argument characters instead of `JSON.stringify(args)` (e.g. malformed JSON). */
+  rawArgs?: string;
 }
 
 /** What the model answers on one call. */
@@ -129,7 +131,7 @@ export class ScriptedChatModel extends BaseChatModel {
           tool_call_chunks: calls.map((c, i) => ({
             type: 'tool_call_chunk' as const,
             name: c.name,
-            args: JSON.stringify(c.args),
+            args: c.rawArgs ?? JSON.stringify(c.args),
             id: c.id ?? `call_${index + 1}_${i + 1}`,
             index: i,
           })),
