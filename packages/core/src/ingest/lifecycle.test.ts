@@ -175,23 +175,43 @@ describe('merge', () => {
     await expect(h.pipeline.merge('other', b.id, a.id)).rejects.toSatisfy(code('NOT_FOUND'));
   });
 
-  it('lets exactly one of racing conflicting merges win and loses no alert', async () => {
+  it('lets exactly one of racing conflicting merges win', async () => {
     const h = harness();
     const [a, b, c] = await threeIncidents(h);
-    const results = await Promise.allSettled([
+    const sameSource = await Promise.allSettled([
+      h.pipeline.merge(TENANT, a.id, b.id),
+      h.pipeline.merge(TENANT, a.id, c.id),
+      h.pipeline.merge(TENANT, a.id, b.id),
+    ]);
+    expect(sameSource.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of sameSource)
+      if (r.status === 'rejected') expect(r.reason).toSatisfy(code('INVALID_TRANSITION'));
+
+    const other = harness();
+    const [x, y] = await threeIncidents(other);
+    const crossed = await Promise.allSettled([
+      other.pipeline.merge(TENANT, x.id, y.id),
+      other.pipeline.merge(TENANT, y.id, x.id),
+    ]);
+    expect(crossed.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('loses no alert whatever order racing merges run in', async () => {
+    const h = harness();
+    const [a, b, c] = await threeIncidents(h);
+    await Promise.allSettled([
       h.pipeline.merge(TENANT, a.id, b.id),
       h.pipeline.merge(TENANT, b.id, a.id),
       h.pipeline.merge(TENANT, a.id, c.id),
       h.pipeline.merge(TENANT, c.id, a.id),
+      h.pipeline.merge(TENANT, b.id, c.id),
     ]);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results)
-      if (r.status === 'rejected') expect(r.reason).toSatisfy(code('INVALID_TRANSITION'));
     const all = await h.incidents(true);
     const open = all.filter((i) => i.status === 'investigating');
     const alerts = (await Promise.all(all.map((i) => h.alertsOf(i.id)))).flat();
     expect(alerts).toHaveLength(4);
     expect(alerts.every((x) => open.some((i) => i.id === x.incidentId))).toBe(true);
     expect(open.reduce((n, i) => n + i.alertCount, 0)).toBe(4);
+    for (const m of all.filter((i) => i.status === 'merged')) expect(m.alertCount).toBe(0);
   });
 });
