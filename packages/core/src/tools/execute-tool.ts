@@ -71,7 +71,7 @@ export async function executeTool(
     const reason = `invalid input for ${tool.name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`;
     return finish(
       { status: 'error', output: '', command: `${tool.name} ${safeJson(rawInput)}`, reason },
-      { decision: 'deny', reason },
+      { decision: 'deny', reason: 'the input did not validate, so the policy was not consulted' },
     );
   }
   const input = parsed.data;

@@ -65,4 +65,18 @@ describe('toLangChainTool', () => {
     const text = await lc.invoke({ args: ['rollout', 'restart', 'deploy/web'] });
     expect(text).toMatch(/^Not run \(ask\): approval required/);
   });
+
+  it('leaves malformed input to LangChain, which rejects it before the tool runs', async () => {
+    let ran = false;
+    const counting: CommandRunner = {
+      ...runner,
+      run: async (...a) => {
+        ran = true;
+        return runner.run(...a);
+      },
+    };
+    const lc = toLangChainTool(createCommandTool({ name: 'kubectl', runner: counting }), ctx);
+    await expect(lc.invoke({ args: [] })).rejects.toThrow(/did not match expected schema/);
+    expect(ran).toBe(false);
+  });
 });

@@ -18,7 +18,9 @@ export type ToolContextSource = ToolContext | ((config: ToolRunnableConfig) => T
 /**
  * Wraps a {@link Tool} as a LangChain tool for any tool-calling chat model. Every call goes
  * through {@link executeTool}; the model receives the output, or the policy's decision and
- * reason as text when the call was refused, so it can choose another command.
+ * reason as text when the call was refused, so it can choose another command. Input that does
+ * not match the schema is rejected by LangChain itself (`ToolInputParsingException`, which a
+ * LangGraph `ToolNode` turns into an error message for the model) before anything runs.
  *
  * @example
  * ```ts
