@@ -22,7 +22,7 @@ import { CONCLUDE_PROMPT, retryPrompt } from './prompts.js';
 import { InvestigationResult, SUBMIT_RESULT_TOOL } from './result.js';
 import { runInvestigationTool } from './run-tool.js';
 import type { Redactor } from '../tools/index.js';
-import { createThoughtWriter, type Timers } from './thought-writer.js';
+import { createThoughtWriter, shortHash, type Timers } from './thought-writer.js';
 import { trimContext } from './trim.js';
 
 /** Graph state. Everything in it is plain data, so a checkpointer can persist it. */
@@ -156,6 +156,25 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
     const newAlerts = alerts.filter((a) => !state.seenAlertIds.includes(a.id));
     const newMerged = merged.filter((m) => !state.seenMergedIds.includes(m.id));
     if (newAlerts.length === 0 && newMerged.length === 0) return {};
+    // People watching see it too; the key keeps a resumed run from repeating the note.
+    const note = [
+      ...newAlerts.map((a) => `${a.kind === 'change' ? 'Change' : 'Alert'} "${a.title}" (${a.source})`),
+      ...newMerged.map((m) => `incident "${m.title}" merged in`),
+    ].join('; ');
+    const thoughts = await storage.thoughts.append(
+      tenantId,
+      incidentId,
+      [
+        {
+          content: `New evidence reached the investigation: ${note}.`,
+          createdAt: isoNow(clock),
+          kind: 'system',
+          clientKey: `${state.runId}:observe:${shortHash([...newAlerts, ...newMerged].map((x) => x.id).join(','))}`,
+        },
+      ],
+      () => ids.next('th'),
+    );
+    await publisher.publish({ type: 'thought', tenantId, incidentId, at: isoNow(clock), thoughts });
     return {
       messages: [new HumanMessage(renderUpdate(newAlerts, newMerged, budgets.maxAlertFieldChars))],
       seenAlertIds: [...state.seenAlertIds, ...newAlerts.map((a) => a.id)],

@@ -231,6 +231,8 @@ describe('createInvestigator with a scripted model', () => {
     const second = model.calls[1]?.at(-1)?.text ?? '';
     expect(second).toContain('1 new alert(s) were correlated');
     expect(second).toContain('PostgresDown');
+    const notes = (await h.storage.thoughts.list(TENANT, h.incident.id)).filter((t) => t.kind === 'system');
+    expect(notes.map((t) => t.content)).toEqual(['New evidence reached the investigation: Alert "PostgresDown" (grafana).']);
   });
 
   it('ignores a job for an incident that is already resolved', async () => {
