@@ -11,4 +11,3 @@ export * from './similarity-strategy.js';
 export * from './static-topology.js';
 export * from './time-strategy.js';
 export * from './types.js';
-export * from './vector.js';

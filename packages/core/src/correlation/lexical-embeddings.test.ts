@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexicalEmbeddings, tokenize } from './lexical-embeddings.js';
+import { lexicalEmbeddings, lexicalTokens } from './lexical-embeddings.js';
 import { cosine, toUnitVector } from './vector.js';
 
 const emb = lexicalEmbeddings();
@@ -23,7 +23,7 @@ describe('lexicalEmbeddings', () => {
 
   it('folds numbers so changing values do not change the text', () => {
     expect(sim('CPU core temperature is 34.75C', 'CPU core temperature is 17.625C')).toBeGreaterThan(0.95);
-    expect(tokenize('db-01 at 91%')).toEqual(['db', 'at']);
+    expect(lexicalTokens('db-01 at 91%')).toEqual(['db', 'at']);
   });
 
   it('embeds empty text as a zero vector that matches nothing', () => {

@@ -46,7 +46,7 @@ export class LexicalEmbeddings extends Embeddings {
   /** Synchronous form of {@link embedQuery}. */
   embed(text: string): number[] {
     const v = new Array<number>(this.dimensions).fill(0);
-    const words = tokenize(text);
+    const words = lexicalTokens(text);
     for (const w of words) {
       add(v, w, 1);
       if (this.trigramWeight > 0 && w.length > 3) {
@@ -73,7 +73,7 @@ export function lexicalEmbeddings(options: LexicalEmbeddingsOptions = {}): Lexic
 }
 
 /** Lower-cased words of letters/digits; digit runs become `#`. */
-export function tokenize(text: string): string[] {
+export function lexicalTokens(text: string): string[] {
   return (
     text
       .toLowerCase()

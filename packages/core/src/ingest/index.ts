@@ -1,5 +1,4 @@
 export * from './conflict-retry.js';
-export * from './incident-state.js';
 export * from './lifecycle.js';
 export * from './pipeline.js';
 export * from './types.js';
