@@ -73,9 +73,7 @@ for (const file of staleFiles())
 phase('manifests', t);
 
 // 8. cycles (independent of the build: start it now, collect at the end) ------------------
-const madge = run('pnpm', [
-  'exec',
-  'madge',
+const madge = run(join(root, 'node_modules', '.bin', 'madge'), [
   '--circular',
   '--json',
   '--no-spinner',
@@ -88,21 +86,22 @@ const madge = run('pnpm', [
   ...pkgs.map((p) => `packages/${p}/src`),
 ]);
 
-// 2. build -------------------------------------------------------------------------------
+// 2. build: tsup (child processes) and declarations (this process) at the same time -------
 t = Date.now();
-const build = await run('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], {
-  env: { ...process.env, AURORA_SKIP_DTS: '1' },
+for (const p of pkgs) rmSync(join(root, 'packages', p, 'dist'), { recursive: true, force: true });
+const buildJs = run('pnpm', ['-r', '--filter', './packages/**', 'run', 'build'], {
+  env: { ...process.env, AURORA_SKIP_DTS: '1', AURORA_NO_CLEAN: '1' },
 });
-if (build.code !== 0) {
-  process.stdout.write(build.stdout + build.stderr);
-  fail('all', 'build', 'tsup failed (output above)');
-}
-phase('build (js)', t);
-t = Date.now();
 const dts = emitDeclarations(pkgs);
 for (const e of dts.errors) fail(e.startsWith('packages/') ? e.split('/')[1] : 'all', 'dts', e);
 for (const p of pkgs) if (!dts.files[p]) fail(p, 'dts', 'no declaration files emitted');
 phase('build (dts)', t);
+const build = await buildJs;
+if (build.code !== 0) {
+  process.stdout.write(build.stdout + build.stderr);
+  fail('all', 'build', 'tsup failed (output above)');
+}
+phase('build (js, in parallel)', t);
 
 // 3. pack --------------------------------------------------------------------------------
 t = Date.now();
@@ -165,9 +164,7 @@ const attwResults = pool(
   pkgs
     .filter((pkg) => tarballs[pkg])
     .map((pkg) => async () => {
-      const r = await run('pnpm', [
-        'exec',
-        'attw',
+      const r = await run(join(root, 'node_modules', '.bin', 'attw'), [
         tarballs[pkg],
         '--profile',
         'esm-only',

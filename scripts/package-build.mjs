@@ -39,7 +39,8 @@ export function tsupConfig(pkg) {
     external: [/^[^./]/],
     splitting: true,
     sourcemap: true,
-    clean: true,
+    // check-packages cleans every dist itself and emits declarations while tsup runs.
+    clean: process.env.AURORA_NO_CLEAN !== '1',
     dts: false,
     shims: false,
     async onSuccess() {

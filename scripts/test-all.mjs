@@ -33,4 +33,5 @@ function ensureChromium() {
 ensureChromium();
 step('typecheck', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'pnpm', ['exec', 'biome', 'lint', '.']);
+step('packages', 'node', ['scripts/check-packages.mjs']);
 step('tests', 'pnpm', ['exec', 'vitest', 'run']);
