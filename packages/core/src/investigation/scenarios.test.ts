@@ -8,7 +8,9 @@ import { recordedTools } from '../testing/recorded/recorded-tools.js';
 import { replayScenario } from './scenario-replay.js';
 
 const root = new URL('../../../../examples/scenarios/', import.meta.url);
-const names = readdirSync(root).filter((n) => !n.startsWith('.'));
+const names = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 describe('rule-based analyst on the example scenarios', () => {
   it('has at least eight scenarios, two of them without a fault', () => {
