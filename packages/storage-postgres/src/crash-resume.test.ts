@@ -1,52 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { INVESTIGATE_JOB, type IncidentEvent, investigationKey } from '@aurora-rca/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgEventBus } from './bus/pg-event-bus.js';
 import { migrate } from './migrations/migrate.js';
 import { pgBossQueue } from './queue/pg-boss-queue.js';
 import { postgresStorage } from './storage/postgres-storage.js';
+import { startProcess, type TestProcess } from './testing/child-process.js';
 import { alertRecord, incidentRecord } from './testing/records.js';
 import { useTestDatabase } from './testing/test-database.js';
 
 // A real worker process is SIGKILLed mid-investigation (inside a tool call); another worker
 // process picks the expired job up and resumes from the PostgreSQL checkpoint.
 const db = useTestDatabase();
-const WORKER = fileURLToPath(new URL('./testing/investigation-worker.ts', import.meta.url));
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const children: ChildProcess[] = [];
+const children: TestProcess[] = [];
 
-function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--conditions=@aurora-rca/source', '--import', 'tsx', WORKER], {
-    cwd: PACKAGE_DIR,
-    env: { ...process.env, DATABASE_URL: db.url, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  let errors = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    child,
-    exited,
-    async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-      const end = Date.now() + timeoutMs;
-      while (!pattern.test(output)) {
-        if (Date.now() > end || child.exitCode !== null) {
-          throw new Error(
-            `worker never printed ${pattern}; stdout: ${output}; stderr: ${errors.slice(-2000)}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-  };
+function startWorker(env: Record<string, string>): TestProcess {
+  const worker = startProcess('./investigation-worker.ts', { DATABASE_URL: db.url, ...env });
+  children.push(worker);
+  return worker;
 }
 
 async function eventually<T>(
@@ -67,7 +37,7 @@ beforeAll(async () => {
   await migrate({ connectionString: db.url });
 });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 describe('crash-resumable investigations', () => {
