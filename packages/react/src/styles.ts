@@ -132,5 +132,7 @@ export const auroraStyles = `
 .aurora-mode legend, .aurora-fieldset legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
 .aurora-radio { display: inline-flex; gap: 0.4rem; align-items: baseline; cursor: pointer; padding: 0.2rem 0; }
 .aurora-timeline { padding-left: 1.25rem; }
+.aurora-postmortem li > .aurora-paragraph, .aurora-timeline .aurora-paragraph { display: inline; margin: 0; }
+.aurora-postmortem code { font-family: var(--aurora-mono); font-size: 0.9em; }
 .aurora-timeline time { color: var(--aurora-muted); font-family: var(--aurora-mono); font-size: 0.85em; }
 `;

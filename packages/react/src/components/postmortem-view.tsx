@@ -1,7 +1,7 @@
 import type { Postmortem } from '@aurora-rca/core/client';
 import { type ReactNode, useId, useState } from 'react';
-import { CitedText } from './citation-badge.js';
 import { formatTime } from './format.js';
+import { RichText } from './rich-text.js';
 
 function List({ items }: { items: readonly string[] }): ReactNode {
   if (items.length === 0) return <p className="aurora-muted">None recorded.</p>;
@@ -10,7 +10,7 @@ function List({ items }: { items: readonly string[] }): ReactNode {
       {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a static list that is replaced whole, never reordered.
         <li key={i}>
-          <CitedText text={item} />
+          <RichText text={item} />
         </li>
       ))}
     </ul>
@@ -44,22 +44,18 @@ export function PostmortemView({ postmortem }: { postmortem: Postmortem }): Reac
         </button>
       </div>
       <h3>Summary</h3>
-      <p>
-        <CitedText text={s.summary} />
-      </p>
+      <RichText text={s.summary} />
       <h3>Timeline</h3>
       <ol className="aurora-timeline">
         {s.timeline.map((entry, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a static list that is replaced whole, never reordered.
           <li key={i} data-kind={entry.kind}>
-            <time dateTime={entry.at}>{formatTime(entry.at)}</time> <CitedText text={entry.text} />
+            <time dateTime={entry.at}>{formatTime(entry.at)}</time> <RichText text={entry.text} />
           </li>
         ))}
       </ol>
       <h3>Root cause</h3>
-      <p>
-        <CitedText text={s.rootCause} />
-      </p>
+      <RichText text={s.rootCause} />
       <h3>Impact</h3>
       <p>{s.impact}</p>
       <h3>Contributing factors</h3>
