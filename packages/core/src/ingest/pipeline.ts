@@ -233,8 +233,9 @@ export function createIngestPipeline(deps: IngestPipelineDeps): IngestPipeline {
       }
       if (stored.incidentId) alertEvents.push({ type: 'alert.correlated', alert: stored });
 
-      // Change proximity: link still-unattached changes of this service to the alert's incident.
-      if (incident && isOpenAlert(stored)) {
+      // Change proximity: link still-unattached changes of this service to the alert's incident
+      // (a correlation decision too, so not in shadow mode).
+      if (incident && isOpenAlert(stored) && !correlator.options.shadow) {
         for (const change of decision.recentChanges) {
           if (change.incidentId !== null || !change.active || change.id === stored.id) continue;
           const elapsed = at - Date.parse(change.startedAt);
