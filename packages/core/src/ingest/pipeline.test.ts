@@ -207,6 +207,11 @@ describe('ingest pipeline scenarios', () => {
       shadow: true,
       wouldJoinIncidentId: incidents[0]!.id,
     });
+    // Nor is a deploy linked.
+    await h.deliver([deploy]);
+    await h.deliver([withFields(cpuA, { fingerprint: 'asgard-alert', service: 'asgard' })]);
+    const asgard = (await h.incidents()).find((i) => i.affectedServices.includes('asgard'))!;
+    expect(asgard.alertCount).toBe(1);
   });
 
   it('records test notifications without investigating them unless asked', async () => {
