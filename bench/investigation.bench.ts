@@ -16,20 +16,20 @@
  */
 import { cpus, loadavg } from 'node:os';
 import {
+  CommandToolInput,
   createEventPublisher,
   createInvestigator,
   INVESTIGATE_JOB,
+  Incident,
+  type InvestigateJobPayload,
   inProcessEventBus,
   inProcessQueue,
-  Incident,
   investigationKey,
   type Job,
-  type InvestigateJobPayload,
   StoredAlert,
-  systemClock,
   sortableIds,
+  systemClock,
   type Tool,
-  CommandToolInput,
 } from '../packages/core/src/index.js';
 import { type ScriptedStep, scriptedChatModel } from '../packages/core/src/testing/index.js';
 import { memoryStorage } from '../packages/storage-memory/src/index.js';
@@ -57,13 +57,23 @@ function model(steps: number, latencyMs: number) {
     const done = messages.filter((m) => m.getType() === 'tool').length;
     const text = `Step ${done + 1}: checking the pods again. `;
     if (done < steps - 1) {
-      return { text, chunkSize: 16, delayMs: latencyMs ? latencyMs / 3 : 0, toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] }, id: `c${done}` }] };
+      return {
+        text,
+        chunkSize: 16,
+        delayMs: latencyMs ? latencyMs / 3 : 0,
+        toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] }, id: `c${done}` }],
+      };
     }
     return {
       text: 'Concluding. ',
       chunkSize: 64,
       delayMs: latencyMs,
-      toolCalls: [{ name: 'submit_result', args: { summary: 'Nothing wrong [1].', rootCause: 'No fault [1].', confidence: 'inconclusive' } }],
+      toolCalls: [
+        {
+          name: 'submit_result',
+          args: { summary: 'Nothing wrong [1].', rootCause: 'No fault [1].', confidence: 'inconclusive' },
+        },
+      ],
     };
   };
   return scriptedChatModel([turn], { repeatLast: true });
@@ -75,12 +85,34 @@ async function seed(storage: ReturnType<typeof memoryStorage>, n: number): Promi
     const id = `inc_${i}`;
     const t = now();
     await storage.incidents.create(
-      Incident.parse({ id, tenantId: TENANT, title: `bench ${i}`, severity: 'high', status: 'investigating', auroraStatus: 'queued', startedAt: t, lastAlertAt: t, createdAt: t, updatedAt: t }),
+      Incident.parse({
+        id,
+        tenantId: TENANT,
+        title: `bench ${i}`,
+        severity: 'high',
+        status: 'investigating',
+        auroraStatus: 'queued',
+        startedAt: t,
+        lastAlertAt: t,
+        createdAt: t,
+        updatedAt: t,
+      }),
     );
     await storage.alerts.insert(
       StoredAlert.parse({
-        id: `alr_${i}`, tenantId: TENANT, incidentId: id, source: 'alertmanager', fingerprint: `fp_${i}`, title: 'KubePodCrashLooping',
-        severity: 'high', status: 'firing', service: 'checkout', labels: { namespace: 'shop' }, startedAt: t, receivedAt: t, updatedAt: t,
+        id: `alr_${i}`,
+        tenantId: TENANT,
+        incidentId: id,
+        source: 'alertmanager',
+        fingerprint: `fp_${i}`,
+        title: 'KubePodCrashLooping',
+        severity: 'high',
+        status: 'firing',
+        service: 'checkout',
+        labels: { namespace: 'shop' },
+        startedAt: t,
+        receivedAt: t,
+        updatedAt: t,
         raw: { alerts: [{ labels: { alertname: 'KubePodCrashLooping' } }] },
         correlation: { strategy: 'new', score: 1, details: {}, shadow: false, wouldJoinIncidentId: null },
       }),
@@ -97,7 +129,12 @@ function deps() {
 }
 
 const job = (incidentId: string): Job<InvestigateJobPayload> => ({
-  id: incidentId, kind: INVESTIGATE_JOB, key: null, payload: { tenantId: TENANT, incidentId }, attempt: 1, signal: new AbortController().signal,
+  id: incidentId,
+  kind: INVESTIGATE_JOB,
+  key: null,
+  payload: { tenantId: TENANT, incidentId },
+  attempt: 1,
+  signal: new AbortController().signal,
 });
 
 async function overheadPerStep() {
@@ -113,10 +150,14 @@ async function overheadPerStep() {
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  const failed = (await d.storage.incidents.list(TENANT, { limit: 500 })).items.filter((i) => i.auroraStatus !== 'complete');
+  const failed = (await d.storage.incidents.list(TENANT, { limit: 500 })).items.filter(
+    (i) => i.auroraStatus !== 'complete',
+  );
   console.log(`1. Orchestration overhead, instant model and tool (${RUNS} investigations × ${STEPS} steps)`);
   console.log(`   per investigation: ${(ms / RUNS).toFixed(1)} ms`);
-  console.log(`   per step:          ${(ms / RUNS / STEPS).toFixed(2)} ms wall, ${(cpuMs / RUNS / STEPS).toFixed(2)} ms CPU   (${failed.length} not complete)`);
+  console.log(
+    `   per step:          ${(ms / RUNS / STEPS).toFixed(2)} ms wall, ${(cpuMs / RUNS / STEPS).toFixed(2)} ms CPU   (${failed.length} not complete)`,
+  );
 }
 
 async function concurrency() {
@@ -146,7 +187,12 @@ async function concurrency() {
       last = t;
     }, 10);
     const start = performance.now();
-    for (const id of incidents) await queue.enqueue(INVESTIGATE_JOB, { tenantId: TENANT, incidentId: id }, { key: investigationKey(id) });
+    for (const id of incidents)
+      await queue.enqueue(
+        INVESTIGATE_JOB,
+        { tenantId: TENANT, incidentId: id },
+        { key: investigationKey(id) },
+      );
     await all;
     const wall = performance.now() - start;
     clearInterval(probe);
@@ -161,6 +207,10 @@ async function concurrency() {
 
 const only = process.env.BENCH_ONLY;
 // On a shared machine wall time includes waiting for a core; CPU time does not.
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores\n`,
+);
 if (!only || only === 'overhead') await overheadPerStep();
 if (!only || only === 'concurrency') await concurrency();

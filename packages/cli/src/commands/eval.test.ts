@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { scriptedChatModel } from '@aurora-rca/core/testing';
 import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';
 import { createRegisterEval } from './eval.js';
@@ -31,10 +31,23 @@ describe('aurora eval', () => {
     expect(code).toBe(0);
     const results = JSON.parse(m.out());
     expect(results).toHaveLength(2);
-    expect(results[0]).toMatchObject({ name: 'oom-killed', incidents: 1, confidence: 'confirmed', pass: true, reasons: [] });
+    expect(results[0]).toMatchObject({
+      name: 'oom-killed',
+      incidents: 1,
+      confidence: 'confirmed',
+      pass: true,
+      reasons: [],
+    });
     expect(results[0].rootCause).toContain('OOMKilled');
-    expect(results[0].citations[0]).toEqual({ key: '1', tool: 'kubectl', command: 'kubectl get pods -n billing', status: 'ok' });
-    expect(results[0].commandsRun).toContain('kubectl logs payments-5c6d7e8f9a-kq2lm -n billing --previous --tail=100');
+    expect(results[0].citations[0]).toEqual({
+      key: '1',
+      tool: 'kubectl',
+      command: 'kubectl get pods -n billing',
+      status: 'ok',
+    });
+    expect(results[0].commandsRun).toContain(
+      'kubectl logs payments-5c6d7e8f9a-kq2lm -n billing --previous --tail=100',
+    );
     expect(results[1]).toMatchObject({ name: 'no-fault-cpu-spike', confidence: 'inconclusive', pass: true });
   });
 
@@ -42,7 +55,16 @@ describe('aurora eval', () => {
     const m = memoryIo();
     // A model that gives up at once: the root cause does not mention what the scenario expects.
     const model = scriptedChatModel(
-      [{ toolCalls: [{ name: 'submit_result', args: { summary: 'Unknown.', rootCause: 'Unknown.', confidence: 'inconclusive' } }] }],
+      [
+        {
+          toolCalls: [
+            {
+              name: 'submit_result',
+              args: { summary: 'Unknown.', rootCause: 'Unknown.', confidence: 'inconclusive' },
+            },
+          ],
+        },
+      ],
       { repeatLast: true },
     );
     const program = new Command('aurora').exitOverride();
@@ -50,7 +72,14 @@ describe('aurora eval', () => {
     createRegisterEval(async () => model)(program, m.io, (c) => {
       exit = c;
     });
-    await program.parseAsync(['node', 'aurora', 'eval', 'examples/scenarios/oom-killed', '--model', 'openai:gpt-4o-mini']);
+    await program.parseAsync([
+      'node',
+      'aurora',
+      'eval',
+      'examples/scenarios/oom-killed',
+      '--model',
+      'openai:gpt-4o-mini',
+    ]);
     expect(exit).toBe(1);
     const [result] = JSON.parse(m.out());
     expect(result.pass).toBe(false);

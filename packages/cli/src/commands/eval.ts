@@ -1,7 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { builtInSources } from '@aurora-rca/adapters/sources';
-import { AuroraError, Confidence, type ReplayScenarioOptions, replayScenario, type ScenarioOutcome } from '@aurora-rca/core';
+import {
+  AuroraError,
+  Confidence,
+  type ReplayScenarioOptions,
+  replayScenario,
+  type ScenarioOutcome,
+} from '@aurora-rca/core';
 import { loadScenario } from '@aurora-rca/core/node';
 import { recordedTools } from '@aurora-rca/core/testing';
 import { memoryStorage } from '@aurora-rca/storage-memory';
@@ -17,7 +23,11 @@ export type EvalModelFactory = (spec: string) => Promise<NonNullable<ReplayScena
 const defaultModelFactory: EvalModelFactory = async (spec) => {
   const { chatModelFromEnv } = await import('@aurora-rca/adapters/llm');
   const model = chatModelFromEnv(process.env, { model: spec });
-  if (!model) throw new AuroraError('INVALID_INPUT', `--model ${spec}: no credentials for that provider in the environment`);
+  if (!model)
+    throw new AuroraError(
+      'INVALID_INPUT',
+      `--model ${spec}: no credentials for that provider in the environment`,
+    );
   return model;
 };
 
@@ -42,9 +52,14 @@ export function createRegisterEval(modelFactory: EvalModelFactory = defaultModel
   return (program, io, setExit) => {
     program
       .command('eval')
-      .description('Replay scenario bundles with recorded tools and check the root cause (JSON array on stdout)')
+      .description(
+        'Replay scenario bundles with recorded tools and check the root cause (JSON array on stdout)',
+      )
       .argument('<scenario-dir...>', 'directories holding scenario.json (or the JSON files)')
-      .option('--model <provider:model>', 'investigate with this LLM (keys from the environment) instead of the rule-based analyst')
+      .option(
+        '--model <provider:model>',
+        'investigate with this LLM (keys from the environment) instead of the rule-based analyst',
+      )
       .action(async (dirs: string[], flags: EvalFlags) => {
         try {
           const model = flags.model ? await modelFactory(flags.model) : undefined;
@@ -67,7 +82,8 @@ export function createRegisterEval(modelFactory: EvalModelFactory = defaultModel
           io.stdout(`${JSON.stringify(results, null, 2)}\n`);
           setExit(results.every((r) => r.pass) ? 0 : 1);
         } catch (error) {
-          const message = AuroraError.isInstance(error) || error instanceof Error ? error.message : String(error);
+          const message =
+            AuroraError.isInstance(error) || error instanceof Error ? error.message : String(error);
           io.stderr(`aurora eval: ${message.replace(/\s+/g, ' ').trim()}\n`);
           setExit(2);
         }

@@ -10,16 +10,22 @@ const Input = z.object({
   path: z
     .string()
     .default('')
-    .describe('Dot path into the raw payload, e.g. "alerts.0.annotations.description"; empty for the whole payload'),
+    .describe(
+      'Dot path into the raw payload, e.g. "alerts.0.annotations.description"; empty for the whole payload',
+    ),
 });
 type Input = z.infer<typeof Input>;
 
 /** Follow a dot path (`a.b.0.c`, `a.b[0].c`) into a value. */
 export function readPath(value: unknown, path: string): { found: boolean; value: unknown } {
-  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   let cur: unknown = value;
   for (const p of parts) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, p)) return { found: false, value: undefined };
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, p))
+      return { found: false, value: undefined };
     cur = (cur as Record<string, unknown>)[p];
   }
   return { found: true, value: cur };
@@ -46,9 +52,16 @@ export function alertFieldTool(storage: Storage): Tool<Input> {
         const owner = await storage.incidents.get(ctx.tenantId, alert.incidentId);
         allowed = owner?.mergedIntoId === ctx.incidentId;
       }
-      if (!alert || !allowed) return { status: 'error', output: '', command, reason: `Alert ${input.alertId} not found in this incident` };
+      if (!alert || !allowed)
+        return {
+          status: 'error',
+          output: '',
+          command,
+          reason: `Alert ${input.alertId} not found in this incident`,
+        };
       const { found, value } = readPath(alert.raw, input.path);
-      if (!found) return { status: 'empty', output: '', command, reason: `No field ${input.path} in the payload` };
+      if (!found)
+        return { status: 'empty', output: '', command, reason: `No field ${input.path} in the payload` };
       const output = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
       return { status: output ? 'ok' : 'empty', output: output ?? '', command };
     },

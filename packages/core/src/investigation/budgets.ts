@@ -30,7 +30,11 @@ export const DEFAULT_BUDGETS: InvestigationBudgets = InvestigationBudgets.parse(
 export function resolveBudgets(budgets: Partial<InvestigationBudgets> | undefined): InvestigationBudgets {
   const parsed = InvestigationBudgets.safeParse(budgets ?? {});
   if (!parsed.success) {
-    throw new AuroraError('INVALID_INPUT', `Invalid investigation budgets: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+    throw new AuroraError(
+      'INVALID_INPUT',
+      `Invalid investigation budgets: ${z.prettifyError(parsed.error)}`,
+      { cause: parsed.error },
+    );
   }
   return parsed.data;
 }

@@ -16,7 +16,11 @@ export interface InvestigationContext {
 export const CHANGE_LOOKBACK_MS = 2 * 60 * 60 * 1000;
 
 /** Read the incident, its alerts, linked changes and merged incidents. */
-export async function loadContext(storage: Storage, tenantId: string, incident: Incident): Promise<InvestigationContext> {
+export async function loadContext(
+  storage: Storage,
+  tenantId: string,
+  incident: Incident,
+): Promise<InvestigationContext> {
   const [attached, merged] = await Promise.all([
     storage.alerts.listByIncident(tenantId, incident.id),
     storage.incidents.listMergedInto(tenantId, incident.id),
@@ -44,7 +48,9 @@ export async function loadContext(storage: Storage, tenantId: string, incident: 
  */
 export function truncateFields(value: unknown, maxChars: number, depth = 0): unknown {
   if (typeof value === 'string') {
-    return value.length > maxChars ? `${value.slice(0, maxChars)}…[${value.length - maxChars} more chars]` : value;
+    return value.length > maxChars
+      ? `${value.slice(0, maxChars)}…[${value.length - maxChars} more chars]`
+      : value;
   }
   if (value === null || typeof value !== 'object') return value;
   if (depth >= 8) return '[nested too deep: use read_alert_field]';
@@ -120,7 +126,9 @@ export function renderContext(ctx: InvestigationContext, maxFieldChars: number):
     `It has ${ctx.alerts.length} alert(s) and ${ctx.changes.length} linked change(s) (deploys/builds).`,
   ];
   if (ctx.merged.length > 0) {
-    lines.push(`${ctx.merged.length} incident(s) were merged into this one; their findings are under "merged".`);
+    lines.push(
+      `${ctx.merged.length} incident(s) were merged into this one; their findings are under "merged".`,
+    );
   }
   lines.push(
     'Long payload fields are cut; call read_alert_field with the alert id and a field path to read one in full.',
@@ -132,7 +140,8 @@ export function renderContext(ctx: InvestigationContext, maxFieldChars: number):
 /** A user message announcing alerts or merged incidents that arrived mid-run. */
 export function renderUpdate(alerts: StoredAlert[], merged: Incident[], maxFieldChars: number): string {
   const parts: string[] = [];
-  if (alerts.length > 0) parts.push(`${alerts.length} new alert(s) were correlated to this incident while you worked.`);
+  if (alerts.length > 0)
+    parts.push(`${alerts.length} new alert(s) were correlated to this incident while you worked.`);
   if (merged.length > 0) parts.push(`${merged.length} incident(s) were merged into this one.`);
   const block: ContextBlock = {
     alerts: alerts.filter((a) => a.kind !== 'change').map((a) => alertView(a, maxFieldChars)),

@@ -20,7 +20,10 @@ export interface FinishDeps {
  * Keep only citations of `ok` citations in every text of a result. Returns the cleaned
  * result and the keys that were removed.
  */
-export function cleanResult(result: InvestigationResult, okKeys: ReadonlySet<string>): { result: InvestigationResult; removed: string[] } {
+export function cleanResult(
+  result: InvestigationResult,
+  okKeys: ReadonlySet<string>,
+): { result: InvestigationResult; removed: string[] } {
   const removed = new Set<string>();
   const clean = (text: string) => {
     const r = enforceCitations(text, okKeys);
@@ -40,10 +43,31 @@ export function cleanResult(result: InvestigationResult, okKeys: ReadonlySet<str
   };
 }
 
-function toSuggestion(p: SuggestionProposal, incident: Incident, id: string, now: string, tools: Tool[]): Suggestion {
-  const base = { id, tenantId: incident.tenantId, incidentId: incident.id, title: p.title, rationale: p.rationale, createdAt: now, updatedAt: now };
+function toSuggestion(
+  p: SuggestionProposal,
+  incident: Incident,
+  id: string,
+  now: string,
+  tools: Tool[],
+): Suggestion {
+  const base = {
+    id,
+    tenantId: incident.tenantId,
+    incidentId: incident.id,
+    title: p.title,
+    rationale: p.rationale,
+    createdAt: now,
+    updatedAt: now,
+  };
   if (p.type === 'fix') {
-    return Suggestion.parse({ ...base, type: 'fix', repository: p.repository, filePath: p.filePath, originalContent: p.originalContent, suggestedContent: p.suggestedContent });
+    return Suggestion.parse({
+      ...base,
+      type: 'fix',
+      repository: p.repository,
+      filePath: p.filePath,
+      originalContent: p.originalContent,
+      suggestedContent: p.suggestedContent,
+    });
   }
   // The model's risk is a claim; a command the policy would not allow read-only is at least medium.
   let risk = p.risk;
@@ -51,12 +75,23 @@ function toSuggestion(p: SuggestionProposal, incident: Incident, id: string, now
   if (tool?.classify && risk === 'low') {
     try {
       const parsed = tool.input.safeParse({ args: p.args });
-      if (parsed.success && tool.classify(parsed.data, { tenantId: incident.tenantId, mode: 'ask' }).decision !== 'allow') risk = 'medium';
+      if (
+        parsed.success &&
+        tool.classify(parsed.data, { tenantId: incident.tenantId, mode: 'ask' }).decision !== 'allow'
+      )
+        risk = 'medium';
     } catch {
       // classification is advisory here
     }
   }
-  return Suggestion.parse({ ...base, type: 'diagnostic', command: p.command, tool: p.tool, args: p.args, risk });
+  return Suggestion.parse({
+    ...base,
+    type: 'diagnostic',
+    command: p.command,
+    tool: p.tool,
+    args: p.args,
+    risk,
+  });
 }
 
 /**
@@ -64,7 +99,11 @@ function toSuggestion(p: SuggestionProposal, incident: Incident, id: string, now
  * thought), findings on the incident (`analyzed` if it is still investigating, `complete`),
  * one suggestion record + event per proposal (skipping titles already stored on a resumed run).
  */
-export async function applyResult(deps: FinishDeps, incident: Incident, raw: InvestigationResult): Promise<Incident> {
+export async function applyResult(
+  deps: FinishDeps,
+  incident: Incident,
+  raw: InvestigationResult,
+): Promise<Incident> {
   const { storage, publisher, clock, ids } = deps;
   const { tenantId, id: incidentId } = incident;
   const citations = await storage.citations.list(tenantId, incidentId);
@@ -90,7 +129,9 @@ export async function applyResult(deps: FinishDeps, incident: Incident, raw: Inv
   const existing = await storage.suggestions.listByIncident(tenantId, incidentId);
   for (const proposal of result.suggestions) {
     if (existing.some((s) => s.type === proposal.type && s.title === proposal.title)) continue;
-    const suggestion = await storage.suggestions.create(toSuggestion(proposal, incident, ids.next('sug'), now, deps.tools));
+    const suggestion = await storage.suggestions.create(
+      toSuggestion(proposal, incident, ids.next('sug'), now, deps.tools),
+    );
     await publisher.publish({ type: 'suggestion', tenantId, incidentId, at: now, suggestion });
   }
 
@@ -108,6 +149,13 @@ export async function applyResult(deps: FinishDeps, incident: Incident, raw: Inv
     ...(current.status === 'investigating' ? { status: 'analyzed' as const } : {}),
   };
   const updated = await storage.incidents.update(tenantId, incidentId, changes);
-  await publisher.publish({ type: 'incident.updated', tenantId, incidentId, at: now, incident: updated, changes: Object.keys(changes) });
+  await publisher.publish({
+    type: 'incident.updated',
+    tenantId,
+    incidentId,
+    at: now,
+    incident: updated,
+    changes: Object.keys(changes),
+  });
   return updated;
 }

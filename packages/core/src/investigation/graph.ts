@@ -7,13 +7,21 @@ import {
   ToolMessage,
 } from '@langchain/core/messages';
 import type { Runnable } from '@langchain/core/runnables';
-import { Annotation, type BaseCheckpointSaver, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph/web';
+import {
+  Annotation,
+  type BaseCheckpointSaver,
+  END,
+  MessagesAnnotation,
+  START,
+  StateGraph,
+} from '@langchain/langgraph/web';
 import { z } from 'zod';
 import { AuroraError } from '../errors.js';
 import type { Citation, Incident } from '../model/index.js';
 import type { EventPublisher } from '../runtime/publisher.js';
 import type { Storage } from '../spec/storage.js';
 import type { Tool } from '../spec/tool.js';
+import type { Redactor } from '../tools/index.js';
 import { type Clock, isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 import type { InvestigationBudgets } from './budgets.js';
@@ -21,7 +29,6 @@ import { renderUpdate } from './context.js';
 import { CONCLUDE_PROMPT, retryPrompt } from './prompts.js';
 import { InvestigationResult, SUBMIT_RESULT_TOOL } from './result.js';
 import { runInvestigationTool } from './run-tool.js';
-import type { Redactor } from '../tools/index.js';
 import { createThoughtWriter, shortHash, type Timers } from './thought-writer.js';
 import { trimContext } from './trim.js';
 
@@ -66,11 +73,17 @@ export interface GraphRunDeps {
 /** Key under which a tool call with unparseable arguments keeps its raw text. */
 const INVALID_ARGS = '__invalid_arguments';
 
-type ToolDef = { type: 'function'; function: { name: string; description: string; parameters: Record<string, unknown> } };
+type ToolDef = {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+};
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   try {
-    const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
     return rest;
   } catch {
     return { type: 'object' };
@@ -143,7 +156,10 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
 
   const checkWall = () => {
     if (clock.now() - deps.startedAt > budgets.maxWallMs) {
-      throw new AuroraError('TIMEOUT', `The investigation exceeded its time budget of ${Math.round(budgets.maxWallMs / 1000)} s`);
+      throw new AuroraError(
+        'TIMEOUT',
+        `The investigation exceeded its time budget of ${Math.round(budgets.maxWallMs / 1000)} s`,
+      );
     }
   };
 
@@ -229,7 +245,10 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
 
   const fail = (attempts: number, problem: string) => {
     if (attempts > budgets.maxResultRetries) {
-      throw new AuroraError('UPSTREAM', `The model did not produce a valid result after ${attempts} attempts: ${problem}`);
+      throw new AuroraError(
+        'UPSTREAM',
+        `The model did not produce a valid result after ${attempts} attempts: ${problem}`,
+      );
     }
   };
 
@@ -272,7 +291,10 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
       }
       const tool = toolsByName.get(call.name);
       if (concluding || !tool) {
-        reply(concluding ? 'Not run: the step budget is spent.' : `Not run: there is no tool named ${call.name}.`, 'error');
+        reply(
+          concluding ? 'Not run: the step budget is spent.' : `Not run: there is no tool named ${call.name}.`,
+          'error',
+        );
         continue;
       }
       // Namespaced by run: a resumed run reuses its citations, a re-investigation makes new ones.
@@ -315,11 +337,13 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
     return { messages: out };
   };
 
-  const tracked = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    const work = fn(...args);
-    deps.track?.(work.catch(() => undefined));
-    return work;
-  };
+  const tracked =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const work = fn(...args);
+      deps.track?.(work.catch(() => undefined));
+      return work;
+    };
 
   return new StateGraph(InvestigationState)
     .addNode('observe', observe)
@@ -328,6 +352,9 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
     .addEdge(START, 'observe')
     .addEdge('observe', 'agent')
     .addEdge('agent', 'act')
-    .addConditionalEdges('act', (s: InvestigationStateValue) => (s.result ? END : 'observe'), ['observe', END])
+    .addConditionalEdges('act', (s: InvestigationStateValue) => (s.result ? END : 'observe'), [
+      'observe',
+      END,
+    ])
     .compile(deps.checkpointer ? { checkpointer: deps.checkpointer } : {});
 }

@@ -4,12 +4,18 @@
  */
 export { alertFieldTool, READ_ALERT_FIELD_TOOL } from './alert-field-tool.js';
 export { DEFAULT_BUDGETS, InvestigationBudgets, resolveBudgets } from './budgets.js';
-export { enforceCitations, type CitationCheck } from './citation-check.js';
+export { type CitationCheck, enforceCitations } from './citation-check.js';
 export { type InvestigationContext, loadContext, renderContext, truncateFields } from './context.js';
 export { applyResult, cleanResult } from './finish.js';
-export { buildInvestigationGraph, InvestigationState, type GraphRunDeps } from './graph.js';
+export { buildInvestigationGraph, type GraphRunDeps, InvestigationState } from './graph.js';
 export { createInvestigator, type Investigator, type InvestigatorDeps } from './investigator.js';
-export { buildTimeline, generatePostmortem, type PostmortemDeps, renderPostmortemMarkdown, rulesSections } from './postmortem.js';
+export {
+  buildTimeline,
+  generatePostmortem,
+  type PostmortemDeps,
+  renderPostmortemMarkdown,
+  rulesSections,
+} from './postmortem.js';
 export { SYSTEM_PROMPT } from './prompts.js';
 export {
   DiagnosticProposal,
@@ -19,6 +25,12 @@ export {
   SuggestionProposal,
 } from './result.js';
 export { RuleBasedAnalyst, ruleBasedAnalyst } from './rule-based-analyst.js';
-export { createThoughtWriter, lastSentenceBoundary, type ThoughtWriter, type ThoughtWriterOptions, type Timers } from './thought-writer.js';
+export { type ReplayScenarioOptions, replayScenario, type ScenarioOutcome } from './scenario-replay.js';
+export {
+  createThoughtWriter,
+  lastSentenceBoundary,
+  type ThoughtWriter,
+  type ThoughtWriterOptions,
+  type Timers,
+} from './thought-writer.js';
 export { trimContext } from './trim.js';
-export { replayScenario, type ReplayScenarioOptions, type ScenarioOutcome } from './scenario-replay.js';

@@ -9,6 +9,7 @@ import { abortReasonText, isShutdownReason } from '../runtime/shutdown.js';
 import type { Job } from '../spec/job-queue.js';
 import type { Storage } from '../spec/storage.js';
 import type { Tool } from '../spec/tool.js';
+import type { Redactor } from '../tools/index.js';
 import { type Clock, isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 import { alertFieldTool, READ_ALERT_FIELD_TOOL } from './alert-field-tool.js';
@@ -18,7 +19,6 @@ import { applyResult } from './finish.js';
 import { buildInvestigationGraph } from './graph.js';
 import { SYSTEM_PROMPT } from './prompts.js';
 import { ruleBasedAnalyst } from './rule-based-analyst.js';
-import type { Redactor } from '../tools/index.js';
 import type { Timers } from './thought-writer.js';
 
 /** What {@link createInvestigator} needs. */
@@ -62,7 +62,9 @@ export interface Investigator {
 export function createInvestigator(deps: InvestigatorDeps): Investigator {
   const budgets = resolveBudgets(deps.budgets);
   const { storage, publisher, clock, ids } = deps;
-  const tools = deps.tools.some((t) => t.name === READ_ALERT_FIELD_TOOL) ? deps.tools : [...deps.tools, alertFieldTool(storage)];
+  const tools = deps.tools.some((t) => t.name === READ_ALERT_FIELD_TOOL)
+    ? deps.tools
+    : [...deps.tools, alertFieldTool(storage)];
 
   async function patch(incident: Incident, changes: IncidentPatch): Promise<Incident> {
     const updated = await storage.incidents.update(incident.tenantId, incident.id, changes);
@@ -84,13 +86,19 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
       [{ content, createdAt: isoNow(clock), kind: 'system' }],
       () => ids.next('th'),
     );
-    await publisher.publish({ type: 'thought', tenantId: incident.tenantId, incidentId: incident.id, at: isoNow(clock), thoughts });
+    await publisher.publish({
+      type: 'thought',
+      tenantId: incident.tenantId,
+      incidentId: incident.id,
+      at: isoNow(clock),
+      thoughts,
+    });
   }
 
   /** Set a terminal auroraStatus only while this run still owns it (`running`). */
   async function settle(tenantId: string, id: string, changes: IncidentPatch): Promise<void> {
     const current = await storage.incidents.get(tenantId, id);
-    if (!current || current.auroraStatus !== 'running') return;
+    if (current?.auroraStatus !== 'running') return;
     await patch(current, changes);
   }
 
@@ -106,7 +114,13 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
     const onJobAbort = () => wall.abort(job.signal.reason);
     job.signal.addEventListener('abort', onJobAbort, { once: true });
     const wallTimer = setTimeout(
-      () => wall.abort(new AuroraError('TIMEOUT', `The investigation exceeded its time budget of ${Math.round(budgets.maxWallMs / 1000)} s`)),
+      () =>
+        wall.abort(
+          new AuroraError(
+            'TIMEOUT',
+            `The investigation exceeded its time budget of ${Math.round(budgets.maxWallMs / 1000)} s`,
+          ),
+        ),
       budgets.maxWallMs,
     );
     let settled = false;
@@ -156,7 +170,9 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
           runId: ids.next('run'),
           step: 0,
           resultAttempts: 0,
-          seenAlertIds: [...ctx.alerts, ...ctx.changes.filter((c) => c.incidentId === incidentId)].map((a) => a.id),
+          seenAlertIds: [...ctx.alerts, ...ctx.changes.filter((c) => c.incidentId === incidentId)].map(
+            (a) => a.id,
+          ),
           seenMergedIds: ctx.merged.map((m) => m.id),
           result: null,
         };
@@ -171,7 +187,10 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
       if (job.signal.aborted) {
         const reason = job.signal.reason;
         if (isShutdownReason(reason)) {
-          await settle(tenantId, incidentId, { auroraStatus: 'queued', auroraStatusReason: 'Interrupted by a worker shutdown; it will resume' });
+          await settle(tenantId, incidentId, {
+            auroraStatus: 'queued',
+            auroraStatusReason: 'Interrupted by a worker shutdown; it will resume',
+          });
           settled = true;
           throw reason;
         }
@@ -188,9 +207,10 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
       clearTimeout(wallTimer);
       job.signal.removeEventListener('abort', onJobAbort);
       if (!settled) {
-        await settle(tenantId, incidentId, { auroraStatus: 'failed', auroraStatusReason: 'The investigation stopped unexpectedly' }).catch(
-          () => undefined,
-        );
+        await settle(tenantId, incidentId, {
+          auroraStatus: 'failed',
+          auroraStatusReason: 'The investigation stopped unexpectedly',
+        }).catch(() => undefined);
       }
     }
   }

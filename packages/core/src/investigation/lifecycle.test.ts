@@ -16,24 +16,37 @@ describe('investigation lifecycle', () => {
   it('is cancelled through the job queue within a second (merge/resolve path)', async () => {
     const h = await setup();
     const queue = inProcessQueue();
-    const model = scriptedChatModel([{ text: 'Checking the pods now. Thinking about it', chunkSize: 25, delayMs: 200 }]);
+    const model = scriptedChatModel([
+      { text: 'Checking the pods now. Thinking about it', chunkSize: 25, delayMs: 200 },
+    ]);
     await queue.work(INVESTIGATE_JOB, createInvestigator({ ...h, tools: [], model }).run);
-    await queue.enqueue(INVESTIGATE_JOB, { tenantId: TENANT, incidentId: h.incident.id }, { key: investigationKey(h.incident.id) });
+    await queue.enqueue(
+      INVESTIGATE_JOB,
+      { tenantId: TENANT, incidentId: h.incident.id },
+      { key: investigationKey(h.incident.id) },
+    );
     // The first sentence is written as soon as it streams; cancel while the next one is open.
-    while ((await h.storage.thoughts.list(TENANT, h.incident.id)).length === 0) await new Promise((r) => setTimeout(r, 5));
+    while ((await h.storage.thoughts.list(TENANT, h.incident.id)).length === 0)
+      await new Promise((r) => setTimeout(r, 5));
     expect((await h.storage.incidents.get(TENANT, h.incident.id))?.auroraStatus).toBe('running');
     const t0 = Date.now();
     expect(await queue.cancel(investigationKey(h.incident.id), 'Merged into inc_target')).toBe(true);
     while ((await queue.size()).running > 0) await new Promise((r) => setTimeout(r, 5));
     expect(Date.now() - t0).toBeLessThan(1000);
     const incident = await h.storage.incidents.get(TENANT, h.incident.id);
-    expect(incident).toMatchObject({ auroraStatus: 'cancelled', auroraStatusReason: 'Merged into inc_target' });
+    expect(incident).toMatchObject({
+      auroraStatus: 'cancelled',
+      auroraStatusReason: 'Merged into inc_target',
+    });
     const thoughts = await h.storage.thoughts.list(TENANT, h.incident.id);
     // What was streamed before the cancel is kept (the open sentence too), then the system note.
     expect(thoughts).toHaveLength(3);
     expect(thoughts[0]?.content).toBe('Checking the pods now.');
     expect(thoughts[1]?.content.startsWith('Th')).toBe(true);
-    expect(thoughts.at(-1)).toMatchObject({ kind: 'system', content: 'Investigation cancelled: Merged into inc_target' });
+    expect(thoughts.at(-1)).toMatchObject({
+      kind: 'system',
+      content: 'Investigation cancelled: Merged into inc_target',
+    });
     await queue.stop();
   });
 
@@ -44,23 +57,37 @@ describe('investigation lifecycle', () => {
     const kubectl = fakeKubectl({
       'get pods -n shop': async () => {
         kubectlRuns++;
-        return { status: 'ok', output: 'NAME READY STATUS RESTARTS AGE\ncheckout-1 0/1 OOMKilled 3 5m', command: 'kubectl get pods -n shop' };
+        return {
+          status: 'ok',
+          output: 'NAME READY STATUS RESTARTS AGE\ncheckout-1 0/1 OOMKilled 3 5m',
+          command: 'kubectl get pods -n shop',
+        };
       },
     });
     const first = scriptedChatModel([
-      { text: 'Listing pods.', toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] }, id: 'call_a' }] },
+      {
+        text: 'Listing pods.',
+        toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] }, id: 'call_a' }],
+      },
       { error: new Error('worker died') },
     ]);
-    await createInvestigator({ ...h, tools: [kubectl], model: first, checkpointer }).run(jobFor(h.incident.id));
+    await createInvestigator({ ...h, tools: [kubectl], model: first, checkpointer }).run(
+      jobFor(h.incident.id),
+    );
     // The process died before it could record the failure: the incident still says running.
     await h.storage.incidents.update(TENANT, h.incident.id, { auroraStatus: 'running' });
 
     const second = scriptedChatModel([submit('checkout is OOMKilled [1]')]);
-    await createInvestigator({ ...h, tools: [kubectl], model: second, checkpointer }).run(jobFor(h.incident.id));
+    await createInvestigator({ ...h, tools: [kubectl], model: second, checkpointer }).run(
+      jobFor(h.incident.id),
+    );
     expect(kubectlRuns).toBe(1);
     expect(second.calls[0]?.some((m) => m.text.startsWith('[citation 1]'))).toBe(true);
     expect(await h.storage.citations.list(TENANT, h.incident.id)).toHaveLength(1);
-    expect(await h.storage.incidents.get(TENANT, h.incident.id)).toMatchObject({ auroraStatus: 'complete', rootCause: 'checkout is OOMKilled [1]' });
+    expect(await h.storage.incidents.get(TENANT, h.incident.id)).toMatchObject({
+      auroraStatus: 'complete',
+      rootCause: 'checkout is OOMKilled [1]',
+    });
     const thoughts = await h.storage.thoughts.list(TENANT, h.incident.id);
     expect(thoughts.filter((t) => t.content === 'Listing pods.')).toHaveLength(1);
   });
@@ -68,7 +95,12 @@ describe('investigation lifecycle', () => {
   it('starts afresh when re-investigating a finished incident on the same thread', async () => {
     const h = await setup();
     const checkpointer = new MemorySaver();
-    await createInvestigator({ ...h, tools: [], model: scriptedChatModel([submit('first')]), checkpointer }).run(jobFor(h.incident.id));
+    await createInvestigator({
+      ...h,
+      tools: [],
+      model: scriptedChatModel([submit('first')]),
+      checkpointer,
+    }).run(jobFor(h.incident.id));
     const again = scriptedChatModel([submit('second')]);
     await createInvestigator({ ...h, tools: [], model: again, checkpointer }).run(jobFor(h.incident.id));
     expect(again.calls[0]?.filter((m) => m instanceof SystemMessage)).toHaveLength(1);
@@ -80,7 +112,11 @@ describe('investigation lifecycle', () => {
     const h = await setup();
     await createInvestigator({ ...h, tools: [] }).run(jobFor(h.incident.id));
     const incident = await h.storage.incidents.get(TENANT, h.incident.id);
-    expect(incident).toMatchObject({ auroraStatus: 'complete', status: 'analyzed', confidence: 'inconclusive' });
+    expect(incident).toMatchObject({
+      auroraStatus: 'complete',
+      status: 'analyzed',
+      confidence: 'inconclusive',
+    });
     expect(incident?.notChecked).toContain('Kubernetes state (no kubectl tool configured)');
   });
 
@@ -89,7 +125,9 @@ describe('investigation lifecycle', () => {
     const kubectl = fakeKubectl({
       'get pods -n shop': { output: 'NAME READY STATUS RESTARTS AGE\ncheckout-1 0/1 CrashLoopBackOff 3 5m' },
       'get events -n shop --sort-by=.lastTimestamp': { output: 'LAST SEEN TYPE REASON OBJECT MESSAGE' },
-      'describe pod checkout-1 -n shop': { output: 'Last State: Terminated\n  Reason: OOMKilled\n  Exit Code: 137' },
+      'describe pod checkout-1 -n shop': {
+        output: 'Last State: Terminated\n  Reason: OOMKilled\n  Exit Code: 137',
+      },
       'logs checkout-1 -n shop --previous --tail=100': { output: 'starting' },
       'rollout history deployment/checkout -n shop': { output: 'REVISION  CHANGE-CAUSE\n1 <none>' },
     });
@@ -103,14 +141,17 @@ describe('investigation lifecycle', () => {
       'I will list its pods and the recent events first.',
     ]);
     expect(thoughts.some((t) => t.startsWith('Conclusion (confirmed)'))).toBe(true);
-    expect((await h.storage.citations.list(TENANT, h.incident.id)).map((c) => c.command)).toContain('kubectl describe pod checkout-1 -n shop');
+    expect((await h.storage.citations.list(TENANT, h.incident.id)).map((c) => c.command)).toContain(
+      'kubectl describe pod checkout-1 -n shop',
+    );
   });
 });
 
 describe('trimContext', () => {
   it('cuts old tool outputs to their citation header first and keeps the latest exchange', () => {
     const big = 'x'.repeat(1000);
-    const call = (id: string) => new AIMessage({ content: '', tool_calls: [{ name: 'kubectl', args: {}, id, type: 'tool_call' }] });
+    const call = (id: string) =>
+      new AIMessage({ content: '', tool_calls: [{ name: 'kubectl', args: {}, id, type: 'tool_call' }] });
     const messages = [
       new SystemMessage('sys'),
       new HumanMessage('context'),
@@ -121,7 +162,9 @@ describe('trimContext', () => {
     ];
     const out = trimContext(messages, 1500);
     expect(out).toHaveLength(messages.length);
-    expect(out[3]?.text).toBe('[citation 1] `kubectl get pods` status ok\n[output trimmed to fit the context window]');
+    expect(out[3]?.text).toBe(
+      '[citation 1] `kubectl get pods` status ok\n[output trimmed to fit the context window]',
+    );
     expect(out[5]?.text.length).toBeGreaterThan(1000);
     expect(messages[3]?.text.length).toBeGreaterThan(1000);
     expect(trimContext(messages, 100_000)).toBe(messages);

@@ -5,12 +5,34 @@ import { generatePostmortem } from './postmortem.js';
 import { setup, TENANT } from './test-harness.js';
 
 async function resolvedIncident() {
-  const h = await setup({ startedAt: '2026-03-01T12:00:00.000Z', endedAt: '2026-03-01T12:30:00.000Z', title: 'KubePodCrashLooping' });
+  const h = await setup({
+    startedAt: '2026-03-01T12:00:00.000Z',
+    endedAt: '2026-03-01T12:30:00.000Z',
+    title: 'KubePodCrashLooping',
+  });
   await h.storage.alerts.insert(
-    makeAlert({ tenantId: TENANT, incidentId: h.incident.id, kind: 'change', title: 'checkout-deploy #318 succeeded', source: 'jenkins', startedAt: '2026-03-01T11:55:00.000Z', severity: 'info' }),
+    makeAlert({
+      tenantId: TENANT,
+      incidentId: h.incident.id,
+      kind: 'change',
+      title: 'checkout-deploy #318 succeeded',
+      source: 'jenkins',
+      startedAt: '2026-03-01T11:55:00.000Z',
+      severity: 'info',
+    }),
   );
-  await h.storage.citations.append(TENANT, h.incident.id, makeCitationDraft({ command: 'kubectl get pods -n shop', executedAt: '2026-03-01T12:02:00.000Z' }), () => h.ids.next('cit'));
-  await h.storage.thoughts.append(TENANT, h.incident.id, [{ content: 'Listing the pods.', createdAt: '2026-03-01T12:01:00.000Z' }], () => h.ids.next('th'));
+  await h.storage.citations.append(
+    TENANT,
+    h.incident.id,
+    makeCitationDraft({ command: 'kubectl get pods -n shop', executedAt: '2026-03-01T12:02:00.000Z' }),
+    () => h.ids.next('cit'),
+  );
+  await h.storage.thoughts.append(
+    TENANT,
+    h.incident.id,
+    [{ content: 'Listing the pods.', createdAt: '2026-03-01T12:01:00.000Z' }],
+    () => h.ids.next('th'),
+  );
   await h.storage.incidents.update(TENANT, h.incident.id, {
     status: 'resolved',
     resolvedAt: '2026-03-01T12:45:00.000Z',
@@ -31,7 +53,15 @@ describe('generatePostmortem', () => {
     expect(pm.sections.summary).toBe('checkout crash-looped after deploy #318 [1].');
     expect(pm.sections.impact).toContain('duration 45 min');
     expect(pm.sections.contributingFactors[0]).toContain('checkout-deploy #318 succeeded');
-    expect(pm.sections.timeline.map((e) => e.kind)).toEqual(['change', 'alert', 'thought', 'citation', 'status', 'resolved', 'status']);
+    expect(pm.sections.timeline.map((e) => e.kind)).toEqual([
+      'change',
+      'alert',
+      'thought',
+      'citation',
+      'status',
+      'resolved',
+      'status',
+    ]);
     expect(pm.markdown).toContain('## Timeline');
     expect(pm.markdown).toContain('`kubectl get pods -n shop`');
     expect(h.events.at(-1)).toMatchObject({ type: 'postmortem', postmortem: { id: pm.id } });
@@ -47,14 +77,25 @@ describe('generatePostmortem', () => {
         toolCalls: [
           {
             name: 'postmortem',
-            args: { summary: 'Model summary.', impact: 'Checkout down 45 min.', resolution: 'DB restarted.', actionItems: ['Add a DB readiness gate'], lessons: [], contributingFactors: [] },
+            args: {
+              summary: 'Model summary.',
+              impact: 'Checkout down 45 min.',
+              resolution: 'DB restarted.',
+              actionItems: ['Add a DB readiness gate'],
+              lessons: [],
+              contributingFactors: [],
+            },
           },
         ],
       },
     ]);
     const pm = await generatePostmortem({ ...h, model }, TENANT, h.incident.id);
     expect(pm.generatedBy).toBe('model');
-    expect(pm.sections).toMatchObject({ summary: 'Model summary.', impact: 'Checkout down 45 min.', actionItems: ['Add a DB readiness gate'] });
+    expect(pm.sections).toMatchObject({
+      summary: 'Model summary.',
+      impact: 'Checkout down 45 min.',
+      actionItems: ['Add a DB readiness gate'],
+    });
     expect(pm.sections.rootCause).toContain('The database refused connections');
     expect(pm.sections.timeline.length).toBeGreaterThan(3);
   });

@@ -34,29 +34,49 @@ export class RuleBasedAnalyst extends BaseChatModel<CallOptions> {
     return 'aurora-rule-based';
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: matches BaseChatModel's loose bindTools signature
   override bindTools(tools: any[]): any {
     return this.withConfig({ tools } as Partial<CallOptions>);
   }
 
   /** What the analyst says and calls next for these messages. */
-  decide(messages: BaseMessage[], tools: string[]): { text: string; calls: { name: string; args: Record<string, unknown>; id: string }[] } {
+  decide(
+    messages: BaseMessage[],
+    tools: string[],
+  ): { text: string; calls: { name: string; args: Record<string, unknown>; id: string }[] } {
     const conv = readConversation(messages, tools);
     const plan = tools.some((t) => t !== SUBMIT_RESULT_TOOL) ? planNext(conv) : null;
     if (plan) {
-      return { text: plan.text, calls: plan.calls.map((c, i) => ({ ...c, id: `rb_${conv.turns + 1}_${i + 1}` })) };
+      return {
+        text: plan.text,
+        calls: plan.calls.map((c, i) => ({ ...c, id: `rb_${conv.turns + 1}_${i + 1}` })),
+      };
     }
     const { text, result } = diagnose(conv);
-    return { text, calls: [{ name: SUBMIT_RESULT_TOOL, args: result as unknown as Record<string, unknown>, id: `rb_final_${conv.turns + 1}` }] };
+    return {
+      text,
+      calls: [
+        {
+          name: SUBMIT_RESULT_TOOL,
+          args: result as unknown as Record<string, unknown>,
+          id: `rb_final_${conv.turns + 1}`,
+        },
+      ],
+    };
   }
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
     const { text, calls } = this.decide(messages, toolNames(options.tools));
-    const message = new AIMessageChunk({ content: text, tool_calls: calls.map((c) => ({ ...c, type: 'tool_call' as const })) });
+    const message = new AIMessageChunk({
+      content: text,
+      tool_calls: calls.map((c) => ({ ...c, type: 'tool_call' as const })),
+    });
     return { generations: [{ text, message }] };
   }
 
-  override async *_streamResponseChunks(messages: BaseMessage[], options: this['ParsedCallOptions']): AsyncGenerator<ChatGenerationChunk> {
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+  ): AsyncGenerator<ChatGenerationChunk> {
     const { text, calls } = this.decide(messages, toolNames(options.tools));
     for (const piece of text.match(/\S+\s*/g) ?? []) {
       if (options.signal?.aborted) throw options.signal.reason;
@@ -66,7 +86,13 @@ export class RuleBasedAnalyst extends BaseChatModel<CallOptions> {
       text: '',
       message: new AIMessageChunk({
         content: '',
-        tool_call_chunks: calls.map((c, index) => ({ type: 'tool_call_chunk' as const, name: c.name, args: JSON.stringify(c.args), id: c.id, index })),
+        tool_call_chunks: calls.map((c, index) => ({
+          type: 'tool_call_chunk' as const,
+          name: c.name,
+          args: JSON.stringify(c.args),
+          id: c.id,
+          index,
+        })),
       }),
     });
   }

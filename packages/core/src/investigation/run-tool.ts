@@ -1,6 +1,6 @@
-import { executeTool, type Redactor } from '../tools/index.js';
 import type { Tool, ToolContext } from '../spec/tool.js';
 import type { ExecutedToolResult } from '../tools/index.js';
+import { executeTool, type Redactor } from '../tools/index.js';
 import type { Clock } from '../util/clock.js';
 
 /** Options of {@link runInvestigationTool}. */
@@ -17,7 +17,12 @@ export interface RunToolOptions {
  * difference: when the investigation itself was cancelled, this throws the abort reason
  * instead of returning a result, so the run stops rather than reasoning about a cancelled call.
  */
-export async function runInvestigationTool(tool: Tool, input: unknown, ctx: ToolContext, options: RunToolOptions): Promise<ExecutedToolResult> {
+export async function runInvestigationTool(
+  tool: Tool,
+  input: unknown,
+  ctx: ToolContext,
+  options: RunToolOptions,
+): Promise<ExecutedToolResult> {
   const result = await executeTool(tool, input, ctx, {
     maxOutputChars: options.maxOutputChars,
     ...(options.clock ? { clock: options.clock } : {}),

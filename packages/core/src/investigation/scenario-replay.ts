@@ -91,14 +91,26 @@ export async function replayScenario(options: ReplayScenarioOptions): Promise<Sc
     queue,
     clock,
     ids,
-    hooks: { incidentResolved: (i) => generatePostmortem({ storage, publisher, clock, ids }, i.tenantId, i.id).then(() => undefined) },
+    hooks: {
+      incidentResolved: (i) =>
+        generatePostmortem({ storage, publisher, clock, ids }, i.tenantId, i.id).then(() => undefined),
+    },
   });
-  const investigator = createInvestigator({ storage, publisher, clock, ids, tools: options.tools, model: options.model, budgets: options.budgets });
+  const investigator = createInvestigator({
+    storage,
+    publisher,
+    clock,
+    ids,
+    tools: options.tools,
+    model: options.model,
+    budgets: options.budgets,
+  });
   const sources = new Map(options.sources.map((s) => [s.id, s]));
 
   for (const a of alerts) {
     const source = sources.get(a.source);
-    if (!source) throw new AuroraError('INVALID_INPUT', `Scenario ${scenario.name}: unknown source ${a.source}`);
+    if (!source)
+      throw new AuroraError('INVALID_INPUT', `Scenario ${scenario.name}: unknown source ${a.source}`);
     clock.set(arrival(a.at, first));
     const receivedAt = new Date(clock.now()).toISOString();
     const parsed = source.parse(a.payload, { headers: a.headers ?? {}, receivedAt });
@@ -123,18 +135,23 @@ async function evaluate(options: ReplayScenarioOptions, tenantId: string): Promi
   const { storage, scenario } = options;
   const { items } = await storage.incidents.list(tenantId, { includeMerged: true, limit: 500 });
   const open = items.filter((i) => i.status !== 'merged');
-  const main = [...open].sort((a, b) => b.alertCount - a.alertCount || a.startedAt.localeCompare(b.startedAt))[0] ?? null;
+  const main =
+    [...open].sort((a, b) => b.alertCount - a.alertCount || a.startedAt.localeCompare(b.startedAt))[0] ??
+    null;
   const citations = main ? await storage.citations.list(tenantId, main.id) : [];
   const suggestions = main ? await storage.suggestions.listByIncident(tenantId, main.id) : [];
   const reasons: string[] = [];
   if (!main) reasons.push('no incident was opened');
   if (main && main.auroraStatus !== 'complete') {
-    reasons.push(`investigation ${main.auroraStatus}${main.auroraStatusReason ? `: ${main.auroraStatusReason}` : ''}`);
+    reasons.push(
+      `investigation ${main.auroraStatus}${main.auroraStatusReason ? `: ${main.auroraStatusReason}` : ''}`,
+    );
   }
   const rootCause = main?.rootCause ?? '';
   const expected = scenario.expect?.rootCause;
   for (const word of expected?.mustMention ?? []) {
-    if (!rootCause.toLowerCase().includes(word.toLowerCase())) reasons.push(`root cause does not mention "${word}"`);
+    if (!rootCause.toLowerCase().includes(word.toLowerCase()))
+      reasons.push(`root cause does not mention "${word}"`);
   }
   if (expected?.service && main) {
     const s = expected.service.toLowerCase();
@@ -153,7 +170,9 @@ async function evaluate(options: ReplayScenarioOptions, tenantId: string): Promi
     auroraStatus: main?.auroraStatus ?? null,
     citations: citations.map((c) => ({ key: c.key, tool: c.toolName, command: c.command, status: c.status })),
     suggestions: suggestions.map((s) =>
-      s.type === 'diagnostic' ? { type: s.type, title: s.title, command: s.command } : { type: s.type, title: s.title, filePath: s.filePath },
+      s.type === 'diagnostic'
+        ? { type: s.type, title: s.title, command: s.command }
+        : { type: s.type, title: s.title, filePath: s.filePath },
     ),
     commandsRun: citations.map((c) => c.command),
     pass: reasons.length === 0,

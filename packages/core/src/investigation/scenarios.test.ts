@@ -21,7 +21,9 @@ describe('rule-based analyst on the example scenarios', () => {
   it.each(names)('%s reaches the expected root cause with honest confidence', async (name) => {
     const dir = new URL(`${name}/`, root);
     const scenario = await loadScenario(dir.pathname);
-    const raw = JSON.parse(readFileSync(new URL('scenario.json', dir), 'utf8')) as { expect?: { confidence?: Confidence } };
+    const raw = JSON.parse(readFileSync(new URL('scenario.json', dir), 'utf8')) as {
+      expect?: { confidence?: Confidence };
+    };
     const storage = memoryStorage();
     const outcome = await replayScenario({
       scenario,
@@ -33,7 +35,10 @@ describe('rule-based analyst on the example scenarios', () => {
     expect(outcome.reasons, JSON.stringify(outcome, null, 2)).toEqual([]);
     expect(outcome.pass).toBe(true);
     // Every command ran from a recording; nothing was missing.
-    expect(outcome.citations.filter((c) => c.status !== 'ok'), JSON.stringify(outcome.citations)).toEqual([]);
+    expect(
+      outcome.citations.filter((c) => c.status !== 'ok'),
+      JSON.stringify(outcome.citations),
+    ).toEqual([]);
     expect(outcome.commandsRun.length).toBeGreaterThanOrEqual(5);
   });
 });

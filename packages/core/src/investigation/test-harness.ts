@@ -21,7 +21,9 @@ export async function setup(alert: Partial<StoredAlert> = {}) {
   const publisher = createEventPublisher(storage.events, bus);
   const events: IncidentEvent[] = [];
   bus.subscribe(TENANT, {}, (e) => events.push(e));
-  const incident = await storage.incidents.create(makeIncident({ tenantId: TENANT, affectedServices: ['checkout'] }));
+  const incident = await storage.incidents.create(
+    makeIncident({ tenantId: TENANT, affectedServices: ['checkout'] }),
+  );
   await storage.alerts.insert(
     makeAlert({
       tenantId: TENANT,
@@ -34,7 +36,10 @@ export async function setup(alert: Partial<StoredAlert> = {}) {
 }
 
 /** A job for the incident; `controller` cancels it. */
-export function jobFor(incidentId: string, controller = new AbortController()): Job<InvestigateJobPayload> & { controller: AbortController } {
+export function jobFor(
+  incidentId: string,
+  controller = new AbortController(),
+): Job<InvestigateJobPayload> & { controller: AbortController } {
   return {
     id: 'job_1',
     kind: 'aurora.investigate',
@@ -47,8 +52,11 @@ export function jobFor(incidentId: string, controller = new AbortController()): 
 }
 
 /** A read-only kubectl-like tool answering from a table of `args.join(' ')` → result. */
-export function fakeKubectl(answers: Record<string, Partial<ToolResult> | ((signal: AbortSignal) => Promise<ToolResult>)>): Tool {
+export function fakeKubectl(
+  answers: Record<string, Partial<ToolResult> | ((signal: AbortSignal) => Promise<ToolResult>)>,
+): Tool {
   const table: Record<string, MockToolAnswer> = {};
-  for (const [k, v] of Object.entries(answers)) table[k] = typeof v === 'function' ? (_input, ctx) => v(ctx.signal) : v;
+  for (const [k, v] of Object.entries(answers))
+    table[k] = typeof v === 'function' ? (_input, ctx) => v(ctx.signal) : v;
   return mockTool({ answers: table });
 }

@@ -12,7 +12,12 @@ async function writer(prefix = 'run_1:0') {
   const published: Thought[][] = [];
   const w = createThoughtWriter({
     storage,
-    publisher: { publish: async (e) => { if (e.type === 'thought') published.push(e.thoughts); return { ...e, id: '1' } as never; } },
+    publisher: {
+      publish: async (e) => {
+        if (e.type === 'thought') published.push(e.thoughts);
+        return { ...e, id: '1' } as never;
+      },
+    },
     clock: systemClock,
     ids: sequentialIds(),
     tenantId: 't',

@@ -93,7 +93,9 @@ export function createThoughtWriter(options: ThoughtWriterOptions): ThoughtWrite
     chain = chain.then(async () => {
       if (failure) return;
       try {
-        const thoughts: Thought[] = await storage.thoughts.append(tenantId, incidentId, [draft], () => ids.next('th'));
+        const thoughts: Thought[] = await storage.thoughts.append(tenantId, incidentId, [draft], () =>
+          ids.next('th'),
+        );
         await publisher.publish({ type: 'thought', tenantId, incidentId, at: draft.createdAt, thoughts });
       } catch (error) {
         failure = error;

@@ -39,7 +39,11 @@ export function trimContext(messages: BaseMessage[], maxChars: number): BaseMess
     },
     (m) => {
       if (!(m instanceof AIMessage) || typeof m.content !== 'string' || m.content.length <= 200) return null;
-      return new AIMessage({ content: `${m.content.slice(0, 200)}…`, tool_calls: m.tool_calls ?? [], id: m.id });
+      return new AIMessage({
+        content: `${m.content.slice(0, 200)}…`,
+        tool_calls: m.tool_calls ?? [],
+        id: m.id,
+      });
     },
   ];
   for (const pass of passes) {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../model/index.js';
 import { inProcessEventBus } from './in-process-event-bus.js';
 
-function event(tenantId: string, incidentId: string, type: 'thought' | 'citation' = 'thought'): IncidentEvent {
+function event(
+  tenantId: string,
+  incidentId: string,
+  type: 'thought' | 'citation' = 'thought',
+): IncidentEvent {
   const head = { id: '1', tenantId, incidentId, at: '2026-01-01T00:00:00.000Z' };
   if (type === 'thought') return { ...head, type, thoughts: [] };
   return {
@@ -37,7 +41,11 @@ describe('inProcessEventBus', () => {
     await bus.publish(event('acme', 'inc_1', 'citation'));
     await bus.publish(event('acme', 'inc_2', 'citation'));
     await bus.publish(event('other', 'inc_1', 'citation'));
-    expect(all.map((e) => `${e.incidentId}:${e.type}`)).toEqual(['inc_1:thought', 'inc_1:citation', 'inc_2:citation']);
+    expect(all.map((e) => `${e.incidentId}:${e.type}`)).toEqual([
+      'inc_1:thought',
+      'inc_1:citation',
+      'inc_2:citation',
+    ]);
     expect(oneIncidentCitations).toHaveLength(1);
   });
 

@@ -45,7 +45,10 @@ interface Entry {
  * ```
  */
 export function inProcessQueue(options: InProcessQueueOptions = {}): JobQueue {
-  const timers = options.timers ?? { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  const timers = options.timers ?? {
+    setTimeout: globalThis.setTimeout,
+    clearTimeout: globalThis.clearTimeout,
+  };
   const defaultConcurrency = options.concurrency ?? 2;
   let counter = 0;
   const newId = options.newId ?? (() => `job_${++counter}`);
@@ -87,7 +90,13 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): JobQueue {
     const controller = new AbortController();
     entry.controller = controller;
     entry.state = 'running';
-    const jobView = { id: entry.id, kind: entry.kind, key: entry.key, payload: entry.payload, attempt: entry.attempt };
+    const jobView = {
+      id: entry.id,
+      kind: entry.kind,
+      key: entry.key,
+      payload: entry.payload,
+      attempt: entry.attempt,
+    };
     try {
       await handler({ ...jobView, signal: controller.signal });
       release(entry);
@@ -146,7 +155,8 @@ export function inProcessQueue(options: InProcessQueueOptions = {}): JobQueue {
     },
 
     async work<P>(kind: string, handler: (job: Job<P>) => Promise<void>, opts: WorkOptions = {}) {
-      if (handlers.has(kind)) throw new AuroraError('CONFLICT', `A handler for ${kind} is already registered`);
+      if (handlers.has(kind))
+        throw new AuroraError('CONFLICT', `A handler for ${kind} is already registered`);
       handlers.set(kind, handler as Handler);
       queues.set(kind, new PQueue({ concurrency: opts.concurrency ?? defaultConcurrency }));
       const pending = waiting.get(kind) ?? [];

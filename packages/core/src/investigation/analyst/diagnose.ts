@@ -14,7 +14,10 @@ const cite = (...keys: (string | undefined)[]) => {
 };
 
 function recentDeploy(conv: Conversation): AlertFacts | null {
-  const first = conv.alerts.map((a) => Date.parse(a.startedAt)).filter(Number.isFinite).sort((a, b) => a - b)[0];
+  const first = conv.alerts
+    .map((a) => Date.parse(a.startedAt))
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b)[0];
   if (first === undefined) return null;
   const before = conv.changes
     .filter((c) => {
@@ -48,7 +51,10 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
   const f = (pattern: RegExp) => findEvidence(ev, pattern);
 
   let finding: Finding | null = null;
-  const image = f(/Failed to pull image "([^"]+)"[^\n]*?(not found|manifest unknown|unauthorized|denied|no such host)[^\n]*/i) ?? f(/(ErrImagePull|ImagePullBackOff)/);
+  const image =
+    f(
+      /Failed to pull image "([^"]+)"[^\n]*?(not found|manifest unknown|unauthorized|denied|no such host)[^\n]*/i,
+    ) ?? f(/(ErrImagePull|ImagePullBackOff)/);
   const oom = f(/Reason:\s+OOMKilled|OOMKilled/);
   const sched = f(/FailedScheduling[^\n]*|(\d+\/\d+ nodes are available:[^\n]*)/);
   const config = f(/(secret|configmap) "([^"]+)" not found/i) ?? f(/CreateContainerConfigError/);
@@ -57,8 +63,15 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
   const crash = f(/CrashLoopBackOff|Back-off restarting failed container/);
 
   if (image) {
-    const img = image.match[1] && image.match[2] ? `image "${image.match[1]}" cannot be pulled (${image.match[2]})` : 'its image cannot be pulled';
-    finding = { rootCause: `Pods of ${who} cannot start: ${img}${cite(image.evidence.key, podsEv?.evidence.key)}.${deployNote}`, confidence: image.match[2] ? 'confirmed' : 'likely', keys: [image.evidence.key] };
+    const img =
+      image.match[1] && image.match[2]
+        ? `image "${image.match[1]}" cannot be pulled (${image.match[2]})`
+        : 'its image cannot be pulled';
+    finding = {
+      rootCause: `Pods of ${who} cannot start: ${img}${cite(image.evidence.key, podsEv?.evidence.key)}.${deployNote}`,
+      confidence: image.match[2] ? 'confirmed' : 'likely',
+      keys: [image.evidence.key],
+    };
   } else if (oom) {
     const limit = /Limits:\s*\n(?:\s+cpu:[^\n]*\n)?\s+memory:\s+(\S+)/.exec(oom.evidence.output)?.[1];
     finding = {
@@ -67,18 +80,33 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
       keys: [oom.evidence.key],
     };
   } else if (sched) {
-    const msg = (sched.match[2] ?? sched.match[0]).replace(/^.*?FailedScheduling\s+(?:pod\/\S+\s+)?/, '').trim().replace(/\.$/, '');
-    finding = { rootCause: `Pods of ${who} stay Pending because the scheduler cannot place them: ${msg}${cite(sched.evidence.key)}.`, confidence: 'confirmed', keys: [sched.evidence.key] };
+    const msg = (sched.match[2] ?? sched.match[0])
+      .replace(/^.*?FailedScheduling\s+(?:pod\/\S+\s+)?/, '')
+      .trim()
+      .replace(/\.$/, '');
+    finding = {
+      rootCause: `Pods of ${who} stay Pending because the scheduler cannot place them: ${msg}${cite(sched.evidence.key)}.`,
+      confidence: 'confirmed',
+      keys: [sched.evidence.key],
+    };
   } else if (config) {
-    const what = config.match[1] ? `${config.match[1]} "${config.match[2]}" does not exist` : 'its configuration cannot be loaded';
-    finding = { rootCause: `Containers of ${who} cannot be created: ${what}${cite(config.evidence.key)}.${deployNote}`, confidence: config.match[1] ? 'confirmed' : 'likely', keys: [config.evidence.key] };
+    const what = config.match[1]
+      ? `${config.match[1]} "${config.match[2]}" does not exist`
+      : 'its configuration cannot be loaded';
+    finding = {
+      rootCause: `Containers of ${who} cannot be created: ${what}${cite(config.evidence.key)}.${deployNote}`,
+      confidence: config.match[1] ? 'confirmed' : 'likely',
+      keys: [config.evidence.key],
+    };
   } else if (refused) {
     const host = refused.match[1] ?? refused.match[3];
     const port = refused.match[2] ?? refused.match[4];
     const dep = (host ?? '').split('.')[0] ?? '';
     const endpoints = findEvidence(ev, /.*/, (e) => e.command.includes(`endpoints ${dep}`));
     const down = endpoints && /<none>|No resources found/.test(endpoints.evidence.output);
-    const depPods = findEvidence(ev, /CrashLoopBackOff|Error|Pending|0\/\d/, (e) => e.command.includes(`app=${dep}`));
+    const depPods = findEvidence(ev, /CrashLoopBackOff|Error|Pending|0\/\d/, (e) =>
+      e.command.includes(`app=${dep}`),
+    );
     finding = {
       rootCause: `${who} fails because its dependency ${host}:${port} refuses connections${cite(refused.evidence.key)}${down ? `; ${dep} has no ready endpoints${cite(endpoints?.evidence.key, depPods?.evidence.key)}` : ''}.`,
       confidence: 'likely',
@@ -98,7 +126,11 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
           confidence: 'likely',
           keys: [logs.evidence.key],
         }
-      : { rootCause: `${who} is in a crash loop${cite(crash.evidence.key)}, but its logs do not show why.`, confidence: 'inconclusive', keys: [crash.evidence.key] };
+      : {
+          rootCause: `${who} is in a crash loop${cite(crash.evidence.key)}, but its logs do not show why.`,
+          confidence: 'inconclusive',
+          keys: [crash.evidence.key],
+        };
   } else if (deploy) {
     const logs = findEvidence(ev, FATAL, (e) => / logs /.test(` ${e.command} `));
     if (logs) {
@@ -115,7 +147,9 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
   if (!sched) ruledOut.push('Scheduling problems (no FailedScheduling events)');
   if (!crash && !oom) ruledOut.push('Crash loops');
   const ran = ev.length > 0;
-  const notChecked = ev.filter((e) => e.status === 'error').map((e) => `\`${e.command}\` failed: ${e.reason || 'error'}`);
+  const notChecked = ev
+    .filter((e) => e.status === 'error')
+    .map((e) => `\`${e.command}\` failed: ${e.reason || 'error'}`);
   if (!conv.tools.includes('kubectl')) notChecked.push('Kubernetes state (no kubectl tool configured)');
   if (!metricsTool(conv.tools)) notChecked.push('Metrics (no metrics tool configured)');
   notChecked.push('Application code and configuration outside the cluster');
@@ -149,15 +183,44 @@ export function diagnose(conv: Conversation): { text: string; result: Investigat
   return { text, result };
 }
 
-function suggest(conv: Conversation, ns: string, pod: string | null, workload: string | null, f: Finding): SuggestionProposal[] {
+function suggest(
+  conv: Conversation,
+  ns: string,
+  pod: string | null,
+  workload: string | null,
+  f: Finding,
+): SuggestionProposal[] {
   if (!conv.tools.includes('kubectl')) return [];
   const out: SuggestionProposal[] = [];
   const add = (title: string, args: string[], rationale: string) =>
-    out.push({ type: 'diagnostic', title, tool: 'kubectl', args, command: `kubectl ${args.join(' ')}`, risk: 'low', rationale });
+    out.push({
+      type: 'diagnostic',
+      title,
+      tool: 'kubectl',
+      args,
+      command: `kubectl ${args.join(' ')}`,
+      risk: 'low',
+      rationale,
+    });
   const because = `${f.rootCause.slice(0, 160)}`;
-  if (pod) add(`Describe ${pod}`, ['describe', 'pod', pod, '-n', ns], `Check the pod's current state and events. ${because}`);
-  if (workload) add(`Rollout status of ${workload}`, ['rollout', 'status', `deployment/${workload}`, '-n', ns], 'See whether a rollout is stuck or progressing.');
-  if (pod && /OOMKilled|memory/.test(f.rootCause)) add(`Memory use of ${pod}`, ['top', 'pod', pod, '-n', ns, '--containers'], 'Compare memory use with the limit before raising it.');
+  if (pod)
+    add(
+      `Describe ${pod}`,
+      ['describe', 'pod', pod, '-n', ns],
+      `Check the pod's current state and events. ${because}`,
+    );
+  if (workload)
+    add(
+      `Rollout status of ${workload}`,
+      ['rollout', 'status', `deployment/${workload}`, '-n', ns],
+      'See whether a rollout is stuck or progressing.',
+    );
+  if (pod && /OOMKilled|memory/.test(f.rootCause))
+    add(
+      `Memory use of ${pod}`,
+      ['top', 'pod', pod, '-n', ns, '--containers'],
+      'Compare memory use with the limit before raising it.',
+    );
   return out;
 }
 

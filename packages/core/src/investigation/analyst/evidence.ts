@@ -44,7 +44,16 @@ const HEADER = /^\[citation (\d+)\] `([^`]*)` status (ok|error|empty)(?: — (.*
 
 /** Parse the conversation (context blocks, tool calls and cited results). */
 export function readConversation(messages: BaseMessage[], tools: string[]): Conversation {
-  const conv: Conversation = { alerts: [], changes: [], merged: [], evidence: [], turns: 0, tools, called: new Set(), mustConclude: false };
+  const conv: Conversation = {
+    alerts: [],
+    changes: [],
+    merged: [],
+    evidence: [],
+    turns: 0,
+    tools,
+    called: new Set(),
+    mustConclude: false,
+  };
   const callTool = new Map<string, string>();
   for (const m of messages) {
     if (m instanceof HumanMessage) {
@@ -76,7 +85,8 @@ export function readConversation(messages: BaseMessage[], tools: string[]): Conv
     }
   }
   const last = messages[messages.length - 1];
-  conv.mustConclude = last instanceof HumanMessage && !parseBlocks(last.text).length && /submit_result/.test(last.text);
+  conv.mustConclude =
+    last instanceof HumanMessage && !parseBlocks(last.text).length && /submit_result/.test(last.text);
   return conv;
 }
 

@@ -24,16 +24,31 @@ export function findTarget(alerts: AlertFacts[]): Target {
   let namespaced = false;
   for (const a of alerts) {
     const l = a.labels ?? {};
-    const ns = pick(l, ['namespace', 'kubernetes_namespace', 'k8s_namespace_name', 'exported_namespace', 'kube_namespace']);
+    const ns = pick(l, [
+      'namespace',
+      'kubernetes_namespace',
+      'k8s_namespace_name',
+      'exported_namespace',
+      'kube_namespace',
+    ]);
     if (ns && !namespaced) {
       t.namespace = ns;
       namespaced = true;
     }
-    t.workload ??= pick(l, ['deployment', 'app', 'app_kubernetes_io_name', 'app.kubernetes.io/name', 'workload', 'statefulset', 'k8s_deployment_name']);
+    t.workload ??= pick(l, [
+      'deployment',
+      'app',
+      'app_kubernetes_io_name',
+      'app.kubernetes.io/name',
+      'workload',
+      'statefulset',
+      'k8s_deployment_name',
+    ]);
     t.pod ??= pick(l, ['pod', 'pod_name', 'kubernetes_pod_name', 'k8s_pod_name']);
     t.service ??= a.service;
   }
-  if (!t.workload && t.pod) t.workload = t.pod.replace(/-[a-z0-9]{8,10}-[a-z0-9]{5}$/, '').replace(/-\d+$/, '');
+  if (!t.workload && t.pod)
+    t.workload = t.pod.replace(/-[a-z0-9]{8,10}-[a-z0-9]{5}$/, '').replace(/-\d+$/, '');
   t.workload ??= t.service;
   return t;
 }

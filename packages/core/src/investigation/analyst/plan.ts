@@ -21,7 +21,12 @@ export function metricsTool(tools: string[]): string | null {
 }
 
 /** The first string field named `key` in a payload, with its dot path. */
-function findField(value: unknown, key: string, path = '', depth = 0): { path: string; value: string } | null {
+function findField(
+  value: unknown,
+  key: string,
+  path = '',
+  depth = 0,
+): { path: string; value: string } | null {
   if (depth > 6 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
     const here = path ? `${path}.${k}` : k;
@@ -40,14 +45,17 @@ function fullUrlCall(conv: Conversation): PlannedCall | null {
   if (!conv.tools.includes('read_alert_field')) return null;
   for (const a of conv.alerts) {
     const field = findField(a.raw, 'generatorURL');
-    if (field && CUT.test(field.value)) return { name: 'read_alert_field', args: { alertId: a.id, path: field.path } };
+    if (field && CUT.test(field.value))
+      return { name: 'read_alert_field', args: { alertId: a.id, path: field.path } };
   }
   return null;
 }
 
 /** The alert's own PromQL (Alertmanager/Grafana `generatorURL` `g0.expr`), else a restart count for the namespace. */
 export function metricQuery(conv: Conversation, target: Target): string {
-  const full = conv.evidence.find((e) => e.tool === 'read_alert_field' && e.status === 'ok' && /^https?:/.test(e.output));
+  const full = conv.evidence.find(
+    (e) => e.tool === 'read_alert_field' && e.status === 'ok' && /^https?:/.test(e.output),
+  );
   const urls = [full?.output, ...conv.alerts.map((a) => findField(a.raw, 'generatorURL')?.value)];
   for (const url of urls) {
     if (!url || CUT.test(url)) continue;
@@ -62,11 +70,13 @@ export function metricQuery(conv: Conversation, target: Target): string {
 }
 
 /** `host` of a refused connection in logs (`dial tcp postgres:5432: connect: connection refused`). */
-export const REFUSED = /(?:dial tcp |connect to |ECONNREFUSED |connection to )\[?([a-zA-Z][\w.-]*|\d+\.\d+\.\d+\.\d+)\]?:(\d+)[^\n]*?(?:connection refused|ECONNREFUSED)|ECONNREFUSED ([a-zA-Z][\w.-]*|\d+\.\d+\.\d+\.\d+):(\d+)/;
+export const REFUSED =
+  /(?:dial tcp |connect to |ECONNREFUSED |connection to )\[?([a-zA-Z][\w.-]*|\d+\.\d+\.\d+\.\d+)\]?:(\d+)[^\n]*?(?:connection refused|ECONNREFUSED)|ECONNREFUSED ([a-zA-Z][\w.-]*|\d+\.\d+\.\d+\.\d+):(\d+)/;
 
 function stage(conv: Conversation, target: Target, hasKubectl: boolean): PlannedTurn | null {
   const ns = target.namespace;
-  const fresh = (calls: PlannedCall[]) => calls.filter((c) => !conv.called.has(callSignature(c.name, c.args)));
+  const fresh = (calls: PlannedCall[]) =>
+    calls.filter((c) => !conv.called.has(callSignature(c.name, c.args)));
   const subject = target.workload ? `${target.workload} in namespace ${ns}` : `namespace ${ns}`;
   const title = conv.alerts[0]?.title ?? 'the alert';
 
@@ -78,7 +88,10 @@ function stage(conv: Conversation, target: Target, hasKubectl: boolean): Planned
       ...(url ? [url] : []),
     ]);
     if (first.length > 0) {
-      return { text: `The alert "${title}" points at ${subject}. I will list its pods and the recent events first.\n`, calls: first };
+      return {
+        text: `The alert "${title}" points at ${subject}. I will list its pods and the recent events first.\n`,
+        calls: first,
+      };
     }
   }
   const podsOut = findEvidence(conv.evidence, /NAME\s+READY\s+STATUS/);
@@ -90,7 +103,11 @@ function stage(conv: Conversation, target: Target, hasKubectl: boolean): Planned
     const crashed = pod.restarts > 0 || /CrashLoop|Error|OOM/.test(pod.status);
     second.push(kubectl('describe', 'pod', pod.name, '-n', ns));
     if (!/Pending|ContainerCreating|ImagePull|ErrImage|CreateContainerConfigError/.test(pod.status)) {
-      second.push(crashed ? kubectl('logs', pod.name, '-n', ns, '--previous', '--tail=100') : kubectl('logs', pod.name, '-n', ns, '--tail=100'));
+      second.push(
+        crashed
+          ? kubectl('logs', pod.name, '-n', ns, '--previous', '--tail=100')
+          : kubectl('logs', pod.name, '-n', ns, '--tail=100'),
+      );
     }
     says.push(
       isUnhealthy(pod)
@@ -114,9 +131,15 @@ function stage(conv: Conversation, target: Target, hasKubectl: boolean): Planned
   if (hasKubectl && refused) {
     const host = (refused.match[1] ?? refused.match[3] ?? '').split('.')[0] ?? '';
     if (host && !/^\d+$/.test(host)) {
-      const third = fresh([kubectl('get', 'endpoints', host, '-n', ns), kubectl('get', 'pods', '-n', ns, '-l', `app=${host}`)]);
+      const third = fresh([
+        kubectl('get', 'endpoints', host, '-n', ns),
+        kubectl('get', 'pods', '-n', ns, '-l', `app=${host}`),
+      ]);
       if (third.length > 0) {
-        return { text: `The logs show connections to ${host} being refused. I will check whether ${host} has ready endpoints and pods.\n`, calls: third };
+        return {
+          text: `The logs show connections to ${host} being refused. I will check whether ${host} has ready endpoints and pods.\n`,
+          calls: third,
+        };
       }
     }
   }

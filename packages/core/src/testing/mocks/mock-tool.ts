@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Tool, ToolContext, ToolResult } from '../../spec/tool.js';
 
 /** An answer of {@link mockTool}: a partial result (status defaults to `ok`) or a function of the call. */
-export type MockToolAnswer = Partial<ToolResult> | ((input: { args: string[] }, context: ToolContext) => Promise<ToolResult>);
+export type MockToolAnswer =
+  | Partial<ToolResult>
+  | ((input: { args: string[] }, context: ToolContext) => Promise<ToolResult>);
 
 /** Options of {@link mockTool}. */
 export interface MockToolOptions {

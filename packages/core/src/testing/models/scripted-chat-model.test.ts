@@ -5,7 +5,11 @@ import { scriptedChatModel } from './scripted-chat-model.js';
 describe('scriptedChatModel', () => {
   it('streams text chunk by chunk, then tool calls, then the next turn', async () => {
     const model = scriptedChatModel([
-      { text: 'Checking pods now.', chunkSize: 5, toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods'] } }] },
+      {
+        text: 'Checking pods now.',
+        chunkSize: 5,
+        toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods'] } }],
+      },
       { text: 'Done.' },
     ]);
     const bound = model.bindTools([{ name: 'kubectl', description: 'k', schema: {} }]);

@@ -75,7 +75,6 @@ export class ScriptedChatModel extends BaseChatModel {
     return 'scripted';
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: matches BaseChatModel's loose bindTools signature
   override bindTools(tools: any[]): any {
     this.boundTools = tools;
     return this.withConfig({ tools } as Partial<BaseChatModelCallOptions>);
@@ -152,6 +151,9 @@ export class ScriptedChatModel extends BaseChatModel {
  * ]);
  * ```
  */
-export function scriptedChatModel(steps: ScriptedStep[], options?: ScriptedChatModelOptions): ScriptedChatModel {
+export function scriptedChatModel(
+  steps: ScriptedStep[],
+  options?: ScriptedChatModelOptions,
+): ScriptedChatModel {
   return new ScriptedChatModel(steps, options);
 }
