@@ -148,6 +148,7 @@ async function pipelineThroughput(total: number): Promise<{ perSec: number; inci
 
 const sizes = [100, 10_000, 100_000];
 const times: number[] = [];
+await correlationAt(100); // JIT warm-up, not reported
 console.log('Per-alert correlation time (findActive + similarity index + 4 strategies):');
 for (const n of sizes) {
   const ms = await correlationAt(n);
