@@ -8,7 +8,12 @@ export { type CitationCheck, enforceCitations } from './citation-check.js';
 export { type InvestigationContext, loadContext, renderContext, truncateFields } from './context.js';
 export { applyResult, cleanResult } from './finish.js';
 export { buildInvestigationGraph, type GraphRunDeps, InvestigationState } from './graph.js';
-export { createInvestigator, type Investigator, type InvestigatorDeps } from './investigator.js';
+export {
+  createInvestigator,
+  INTERRUPTED_NOTE,
+  type Investigator,
+  type InvestigatorDeps,
+} from './investigator.js';
 export {
   buildTimeline,
   generatePostmortem,

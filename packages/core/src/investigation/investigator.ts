@@ -21,6 +21,9 @@ import { SYSTEM_PROMPT } from './prompts.js';
 import { ruleBasedAnalyst } from './rule-based-analyst.js';
 import type { Timers } from './thought-writer.js';
 
+/** `auroraStatusReason` of an investigation stopped by a worker shutdown (it resumes on retry). */
+export const INTERRUPTED_NOTE = 'Interrupted by a worker shutdown; it will resume';
+
 /** What {@link createInvestigator} needs. */
 export interface InvestigatorDeps {
   storage: Storage;
@@ -106,8 +109,12 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
     const { tenantId, incidentId } = job.payload;
     const initial = await storage.incidents.get(tenantId, incidentId);
     if (!initial || !isOpen(initial.status) || job.signal.aborted) return;
-    // `running` at the start means the last worker died mid-run: resume its checkpoint.
-    const resume = Boolean(deps.checkpointer) && initial.auroraStatus === 'running';
+    // `running` at the start means the last worker died mid-run, `queued` with the shutdown note
+    // that it was stopped: either way, continue from its checkpoint.
+    const interrupted =
+      initial.auroraStatus === 'running' ||
+      (initial.auroraStatus === 'queued' && initial.auroraStatusReason === INTERRUPTED_NOTE);
+    const resume = Boolean(deps.checkpointer) && interrupted;
     let incident = await patch(initial, { auroraStatus: 'running', auroraStatusReason: null });
 
     const wall = new AbortController();
@@ -189,7 +196,7 @@ export function createInvestigator(deps: InvestigatorDeps): Investigator {
         if (isShutdownReason(reason)) {
           await settle(tenantId, incidentId, {
             auroraStatus: 'queued',
-            auroraStatusReason: 'Interrupted by a worker shutdown; it will resume',
+            auroraStatusReason: INTERRUPTED_NOTE,
           });
           settled = true;
           throw reason;

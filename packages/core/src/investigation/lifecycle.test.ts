@@ -3,8 +3,9 @@ import { MemorySaver } from '@langchain/langgraph/web';
 import { describe, expect, it } from 'vitest';
 import { inProcessQueue } from '../runtime/in-process-queue.js';
 import { INVESTIGATE_JOB, investigationKey } from '../runtime/jobs.js';
+import { shutdownReason } from '../runtime/shutdown.js';
 import { scriptedChatModel } from '../testing/models/scripted-chat-model.js';
-import { createInvestigator } from './investigator.js';
+import { createInvestigator, INTERRUPTED_NOTE } from './investigator.js';
 import { fakeKubectl, jobFor, setup, TENANT } from './test-harness.js';
 import { trimContext } from './trim.js';
 
@@ -90,6 +91,43 @@ describe('investigation lifecycle', () => {
     });
     const thoughts = await h.storage.thoughts.list(TENANT, h.incident.id);
     expect(thoughts.filter((t) => t.content === 'Listing pods.')).toHaveLength(1);
+  });
+
+  it('a worker shutdown leaves the run queued and resumable; the retry continues it', async () => {
+    const h = await setup();
+    const checkpointer = new MemorySaver();
+    let kubectlRuns = 0;
+    const kubectl = fakeKubectl({
+      'get pods -n shop': async () => {
+        kubectlRuns++;
+        return {
+          status: 'ok',
+          output: 'NAME READY STATUS RESTARTS AGE',
+          command: 'kubectl get pods -n shop',
+        };
+      },
+    });
+    const first = scriptedChatModel([
+      { toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] }, id: 'call_a' }] },
+      { hang: true },
+    ]);
+    const job = jobFor(h.incident.id);
+    const run = createInvestigator({ ...h, tools: [kubectl], model: first, checkpointer }).run(job);
+    while (first.calls.length < 2) await new Promise((r) => setTimeout(r, 5));
+    job.controller.abort(shutdownReason());
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await h.storage.incidents.get(TENANT, h.incident.id)).toMatchObject({
+      auroraStatus: 'queued',
+      auroraStatusReason: INTERRUPTED_NOTE,
+    });
+
+    const second = scriptedChatModel([submit('resumed')]);
+    await createInvestigator({ ...h, tools: [kubectl], model: second, checkpointer }).run(
+      jobFor(h.incident.id),
+    );
+    expect(kubectlRuns).toBe(1);
+    expect(second.calls[0]?.some((m) => m.text.startsWith('[citation 1]'))).toBe(true);
+    expect((await h.storage.incidents.get(TENANT, h.incident.id))?.rootCause).toBe('resumed');
   });
 
   it('starts afresh when re-investigating a finished incident on the same thread', async () => {
