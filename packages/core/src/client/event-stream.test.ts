@@ -112,3 +112,38 @@ describe('openEventStream', () => {
     expect(onStateChange).toHaveBeenCalledWith('closed', expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });
+
+describe('openEventStream idle detection', () => {
+  it('reconnects when a connection goes silent (no events, no heartbeats) and resumes from the last id', async () => {
+    const connections: Array<{ lastEventId: string | null; conn: SseConnection }> = [];
+    server.use(
+      http.get(`${BASE}/api/incidents/stream`, ({ request }) => {
+        const conn = sseConnection();
+        connections.push({ lastEventId: request.headers.get('last-event-id'), conn });
+        return conn.response;
+      }),
+    );
+    const states: Array<string> = [];
+    const stream = openEventStream({
+      transport: createTransport({ baseUrl: BASE }),
+      path: '/api/incidents/stream',
+      onEvent: () => {},
+      onStateChange: (s, e) => states.push(`${s}${e ? `:${e.code}` : ''}`),
+      reconnect: { ...fast, idleTimeoutMs: 80 },
+    });
+    await vi.waitFor(() => expect(connections).toHaveLength(1));
+    const first = connections[0]!.conn;
+    first.send(event({ type: 'thought', thoughts: [thought(1)] }, '7'));
+    // Heartbeats keep a quiet connection alive…
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 40));
+      first.comment('ping');
+    }
+    expect(connections).toHaveLength(1);
+    // …silence does not.
+    await vi.waitFor(() => expect(connections).toHaveLength(2));
+    expect(connections[1]!.lastEventId).toBe('7');
+    expect(states.slice(0, 3)).toEqual(['open', 'reconnecting:TIMEOUT', 'open']);
+    stream.close();
+  });
+});

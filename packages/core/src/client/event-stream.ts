@@ -1,4 +1,4 @@
-import type { AuroraError } from '../errors.js';
+import { AuroraError } from '../errors.js';
 import type { IncidentEvent } from '../model/event.js';
 import { errorFromResponse, toAuroraError } from './errors.js';
 import { readSse } from './sse-parser.js';
@@ -14,6 +14,13 @@ export interface ReconnectOptions {
   maxAttempts?: number;
   /** Random source in [0, 1) for jitter; inject a constant in tests. @default Math.random */
   random?: () => number;
+  /**
+   * Reconnect when nothing (not even a `: ping` heartbeat) arrived for this long: a
+   * connection that died without closing (laptop sleep, a proxy dropping it) is noticed.
+   * Keep it above the server's heartbeat interval (15 s by default). `0` disables it.
+   * @default 45000
+   */
+  idleTimeoutMs?: number;
 }
 
 /** `connecting` before the first open, `reconnecting` after a drop, `closed` when given up or closed. */
@@ -55,6 +62,7 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
   const maxDelay = options.reconnect?.maxDelayMs ?? 30_000;
   const maxAttempts = options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY;
   const random = options.reconnect?.random ?? Math.random;
+  const idleTimeout = options.reconnect?.idleTimeoutMs ?? 45_000;
 
   let lastEventId = options.lastEventId ?? null;
   let state: EventStreamState = 'connecting';
@@ -108,8 +116,19 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
     }
     failures = 0;
     setState('open', null);
+    let idleTimer: ReturnType<typeof setTimeout> | null = null;
+    let idle = false;
+    const alive = (): void => {
+      if (idleTimeout <= 0) return;
+      if (idleTimer !== null) clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        idle = true;
+        controller?.abort();
+      }, idleTimeout);
+    };
+    alive();
     try {
-      for await (const message of readSse(response.body)) {
+      for await (const message of readSse(response.body, { onChunk: alive, signal: controller.signal })) {
         if (closed) return;
         if (message.id !== undefined) lastEventId = message.id || null;
         if (message.retry !== undefined) serverRetry = message.retry;
@@ -129,10 +148,26 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
         }
       }
     } catch (error) {
-      if (!closed) fail(toAuroraError(error), false);
+      if (!closed) {
+        fail(
+          idle
+            ? new AuroraError('TIMEOUT', `No data on the event stream for ${idleTimeout} ms`)
+            : toAuroraError(error),
+          false,
+        );
+      }
       return;
+    } finally {
+      if (idleTimer !== null) clearTimeout(idleTimer);
     }
-    if (!closed) fail(toAuroraError(new Error('Event stream ended')), false);
+    if (!closed) {
+      fail(
+        idle
+          ? new AuroraError('TIMEOUT', `No data on the event stream for ${idleTimeout} ms`)
+          : toAuroraError(new Error('Event stream ended')),
+        false,
+      );
+    }
   }
 
   void connect();

@@ -23,7 +23,7 @@ export { type IncidentState, IncidentStore, type SuggestionActionState } from '.
 export { compareIncidents, type IncidentsState, IncidentsStore } from './incidents-store.js';
 export type { LiveOptions, LiveState } from './live-query.js';
 export { type MutationState, MutationStore } from './mutation.js';
-export { readSse, type SseMessage } from './sse-parser.js';
+export { type ReadSseOptions, readSse, type SseMessage } from './sse-parser.js';
 export { type Listener, type ReadableStore, Store } from './store.js';
 export type { StreamListener } from './stream-hub.js';
 export type { MaybePromise, TransportOptions } from './transport.js';

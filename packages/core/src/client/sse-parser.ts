@@ -10,14 +10,31 @@ export interface SseMessage {
   retry: number | undefined;
 }
 
+/** Options of {@link readSse}. */
+export interface ReadSseOptions {
+  /** Called for every chunk received, comments included (liveness for idle detection). */
+  onChunk?: () => void;
+  /** Stops reading (cancels the body) when aborted; the generator then ends. */
+  signal?: AbortSignal;
+}
+
 /**
  * Reads a `text/event-stream` body as the HTML specification describes: lines end in
  * CRLF, LF or CR; `:` lines are comments (heartbeats); a blank line dispatches the message;
  * a message without `data` is not dispatched (but its `id`/`retry` still count, so they
  * are yielded with empty `data`).
  */
-export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  options: ReadSseOptions = {},
+): AsyncGenerator<SseMessage> {
   const reader = body.getReader();
+  const { onChunk, signal } = options;
+  // Cancelling unblocks a pending read() even when the fetch implementation does not tie
+  // the body to the request's abort signal.
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) cancel();
   const decoder = new TextDecoder();
   let buffer = '';
   let data: string[] = [];
@@ -28,6 +45,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
   try {
     for (;;) {
       const { value, done } = await reader.read();
+      if (!done) onChunk?.();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       for (;;) {
         const match = /\r\n|\r|\n/.exec(buffer);
@@ -66,6 +84,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
       if (done) return;
     }
   } finally {
+    signal?.removeEventListener('abort', cancel);
     reader.cancel().catch(() => {});
   }
 }
