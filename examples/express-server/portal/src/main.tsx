@@ -1,5 +1,5 @@
 import { AuroraProvider, auroraStyles } from '@aurora-rca/react';
-import { type FormEvent, type ReactNode, StrictMode, useState } from 'react';
+import { type FormEvent, type ReactNode, StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readToken, saveToken } from './auth.js';
 import { IncidentPage, IncidentsPage } from './pages.js';
@@ -45,14 +45,17 @@ function SignIn({ onToken }: { onToken: (token: string) => void }): ReactNode {
   );
 }
 
+function Redirect({ to }: { to: string }): ReactNode {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
 function Routes(): ReactNode {
   const location = useLocation();
   const match = /^\/incidents\/([^/]+)\/?$/.exec(location.pathname);
   if (match?.[1]) return <IncidentPage id={decodeURIComponent(match[1])} />;
-  if (location.pathname !== '/incidents' && location.pathname !== '/incidents/') {
-    queueMicrotask(() => navigate('/incidents', { replace: true }));
-    return null;
-  }
+  if (location.pathname !== '/incidents' && location.pathname !== '/incidents/')
+    return <Redirect to="/incidents" />;
   return <IncidentsPage filter={location.searchParams.get('status') ?? ''} />;
 }
 
