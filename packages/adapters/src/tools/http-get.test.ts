@@ -71,3 +71,16 @@ describe('httpGetTool', () => {
     expect(hits).toBe(1);
   });
 });
+
+describe('httpGetTool body cap', () => {
+  it('reads only up to the cap of a huge body and marks it truncated', async () => {
+    server.use(
+      http.get('http://web.shop.svc:8080/status/big', () => HttpResponse.text('x'.repeat(2_000_000))),
+    );
+    const small = httpGetTool({ allowlist: ['http://web.shop.svc:8080/status'], maxBodyChars: 100 });
+    const result = await executeTool(small, { url: 'http://web.shop.svc:8080/status/big' }, ctx);
+    expect(result.status).toBe('ok');
+    expect(result.truncated).toBe(true);
+    expect(result.output).toMatch(/x{100}\n… \[truncated\]$/);
+  });
+});

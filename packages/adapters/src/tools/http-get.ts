@@ -1,5 +1,5 @@
 import { HttpGetInput, TOOL_DESCRIPTIONS, type Tool, type ToolResult } from '@aurora-rca/core';
-import type { FetchLike } from './http.js';
+import { type FetchLike, readCapped } from './http.js';
 
 export interface HttpGetToolOptions {
   /**
@@ -85,11 +85,10 @@ export function httpGetTool(options: HttpGetToolOptions): Tool<HttpGetInput> {
           reason: `request failed: ${(error as Error).message}`,
         };
       }
-      const body = await response.text();
-      const kept =
-        body.length > maxChars
-          ? `${body.slice(0, maxChars)}\n… [truncated ${body.length - maxChars} characters]`
-          : body;
+      // Read a little more than we keep, and never the whole of a huge body.
+      const { text: body, truncated } = await readCapped(response, maxChars * 4);
+      const cut = truncated || body.length > maxChars;
+      const kept = cut ? `${body.slice(0, maxChars)}\n… [truncated]` : body;
       const head = [`HTTP ${response.status} ${response.statusText}`.trim()];
       const type = response.headers.get('content-type');
       if (type) head.push(`content-type: ${type}`);
@@ -97,13 +96,13 @@ export function httpGetTool(options: HttpGetToolOptions): Tool<HttpGetInput> {
       if (location) head.push(`location: ${location} (not followed)`);
       const output = `${head.join('\n')}\n\n${kept}`.trimEnd();
       if (response.status >= 200 && response.status < 300)
-        return { status: 'ok', output, command, truncated: kept !== body };
+        return { status: 'ok', output, command, truncated: cut };
       return {
         status: 'error',
         output,
         command,
         reason: `HTTP ${response.status}`,
-        truncated: kept !== body,
+        truncated: cut,
       };
     },
   };

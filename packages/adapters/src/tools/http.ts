@@ -11,7 +11,7 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export async function getJson(
   fetchImpl: FetchLike,
   url: URL,
-  init: { headers?: Record<string, string>; signal: AbortSignal },
+  init: { headers?: Record<string, string>; signal: AbortSignal; maxBytes?: number },
 ): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
@@ -24,7 +24,13 @@ export async function getJson(
     if (init.signal.aborted) throw cause;
     throw new AuroraError('UPSTREAM', `${url.origin} unreachable: ${(cause as Error).message}`, { cause });
   }
-  const text = await response.text();
+  const { text, truncated } = await readCapped(response, init.maxBytes ?? DEFAULT_MAX_JSON_BYTES);
+  if (truncated) {
+    throw new AuroraError(
+      'UPSTREAM',
+      `${url.origin} answered with more than ${init.maxBytes ?? DEFAULT_MAX_JSON_BYTES} bytes; narrow the query`,
+    );
+  }
   try {
     return { status: response.status, body: JSON.parse(text) };
   } catch (cause) {
@@ -36,6 +42,44 @@ export async function getJson(
       },
     );
   }
+}
+
+/** Largest JSON answer read from an observability API. */
+export const DEFAULT_MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads at most `maxBytes` of a body and cancels the rest, so a huge answer cannot exhaust
+ * memory before truncation.
+ */
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
+  if (!response.body) return { text: '', truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      truncated = true;
+      // Not awaited: some stream sources settle cancel() only when fully drained.
+      void reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return { text: new TextDecoder().decode(all), truncated };
 }
 
 /** `name{a="1", b="2"}` from a label set (`__name__` becomes the prefix). */

@@ -129,3 +129,13 @@ describe('prometheusTool', () => {
     expect(result.status).toBe('ok');
   });
 });
+
+describe('prometheusTool answer size', () => {
+  it('refuses an answer over the JSON cap instead of buffering it', async () => {
+    const huge = `{"status":"success","data":{"resultType":"vector","result":[${'{"metric":{},"value":[1,"1"]},'.repeat(300_000)}`;
+    server.use(http.get('http://prometheus.test:9090/api/v1/query', () => HttpResponse.text(huge)));
+    const result = await executeTool(tool(), { query: 'up' }, ctx);
+    expect(result.status).toBe('error');
+    expect(result.reason).toMatch(/answered with more than 8388608 bytes; narrow the query/);
+  });
+});
