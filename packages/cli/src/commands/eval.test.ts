@@ -87,6 +87,57 @@ describe('aurora eval', () => {
     expect(result.commandsRun).toEqual([]);
   });
 
+  it('evaluates a model: its commands are answered from the recordings and its root cause checked', async () => {
+    const m = memoryIo();
+    const model = scriptedChatModel([
+      {
+        text: 'Describing the crashing pod.',
+        toolCalls: [
+          {
+            name: 'kubectl',
+            args: { args: ['describe', 'pod', 'payments-5c6d7e8f9a-kq2lm', '-n', 'billing'] },
+          },
+        ],
+      },
+      {
+        toolCalls: [
+          {
+            name: 'submit_result',
+            args: {
+              summary: 'payments is OOMKilled [1].',
+              rootCause: 'payments exceeds its 256Mi memory limit and is OOMKilled [1].',
+              confidence: 'confirmed',
+            },
+          },
+        ],
+      },
+    ]);
+    const program = new Command('aurora').exitOverride();
+    let exit = -1;
+    createRegisterEval(async () => model)(program, m.io, (c) => {
+      exit = c;
+    });
+    await program.parseAsync([
+      'node',
+      'aurora',
+      'eval',
+      'examples/scenarios/oom-killed',
+      '--model',
+      'openai:gpt-4o-mini',
+    ]);
+    expect(exit).toBe(0);
+    const [result] = JSON.parse(m.out());
+    expect(result).toMatchObject({ pass: true, confidence: 'confirmed' });
+    expect(result.citations).toEqual([
+      {
+        key: '1',
+        tool: 'kubectl',
+        command: 'kubectl describe pod payments-5c6d7e8f9a-kq2lm -n billing',
+        status: 'ok',
+      },
+    ]);
+  });
+
   it('exits 2 with a one-line reason for a missing scenario', async () => {
     const m = memoryIo();
     const code = await main(['node', 'aurora', 'eval', 'examples/scenarios/does-not-exist'], m.io);
