@@ -244,7 +244,6 @@ for (const pkg of pkgs) {
       const spec = m[1] ?? m[2] ?? '';
       if (builtins.has(spec) || builtins.has(spec.split('/')[0])) continue;
       const name = packageName(spec);
-      // Types-only packages for a peer (e.g. `express` → `@types/express`) ride with the peer.
       if (!declared.has(name) && !undeclared.has(name)) undeclared.set(name, path);
     }
   }

@@ -54,8 +54,13 @@ export const extraEntries = {
  * devDependencies of the package so its own tests can run.
  */
 export const peers = {
+  // The conformance kit finds vitest's runner through its internals (`__vitest_index__`).
   core: { vitest: { range: '^4.0.0', optional: true } },
-  adapters: { express: { range: '^5.0.0', optional: true } },
+  // `./express` declarations import express's types, so TypeScript users of that subpath need both.
+  adapters: {
+    express: { range: '^5.0.0', optional: true },
+    '@types/express': { range: '^5.0.0', optional: true },
+  },
   react: { react: { range: '^18.3.0 || ^19.0.0' }, 'react-dom': { range: '^18.3.0 || ^19.0.0' } },
 };
 
