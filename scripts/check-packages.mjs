@@ -68,6 +68,11 @@ function phase(name, t0) {
 
 // 1. manifests ---------------------------------------------------------------------------
 let t = Date.now();
+for (const dir of readdirSync(join(root, 'packages'))) {
+  if (statSync(join(root, 'packages', dir)).isDirectory() && !pkgs.includes(dir)) {
+    fail(dir, 'manifests', `packages/${dir} is not in the entries table of scripts/write-manifests.mjs`);
+  }
+}
 for (const file of staleFiles())
   fail('repo', 'manifests', `${file} is out of date: run node scripts/write-manifests.mjs`);
 phase('manifests', t);
