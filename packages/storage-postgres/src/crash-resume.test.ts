@@ -46,7 +46,7 @@ describe('crash-resumable investigations', () => {
   }, async () => {
     const tenantId = 'acme';
     const storage = postgresStorage({ connectionString: db.url });
-    const api = pgBossQueue({ connectionString: db.url, expireInSeconds: 4, maintenanceIntervalSeconds: 1 });
+    const api = pgBossQueue({ connectionString: db.url, expireInSeconds: 8, maintenanceIntervalSeconds: 1 });
     const bus = pgEventBus({ connectionString: db.url, storage });
     const events: IncidentEvent[] = [];
     bus.subscribe(tenantId, {}, (e) => events.push(e));
@@ -78,7 +78,7 @@ describe('crash-resumable investigations', () => {
       );
 
       // Worker A gets through the first round of diagnostics and hangs in the second; then it dies.
-      const a = startWorker({ HANG_ON: 'describe', EXPIRE_SECONDS: '4' });
+      const a = startWorker({ HANG_ON: 'describe', EXPIRE_SECONDS: '8' });
       await a.waitFor(/hanging kubectl describe/);
       const beforeCrash = await storage.citations.list(tenantId, incident.id);
       expect(beforeCrash.map((c) => c.command).sort()).toEqual([

@@ -75,6 +75,7 @@ describe('ingest on PostgreSQL from several processes', () => {
     expect(responses.flatMap((r) => r.alerts.map((a) => a.deduplicated)).sort()).toEqual([false, true, true]);
     expect(await processes[0]!.queue.size()).toEqual({ queued: 1, running: 0 });
     // The incident.created event reached another process's subscriber exactly once.
+    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.map((e) => e.incidentId)).toEqual([incidents[0]!.id]);
     off();

@@ -109,6 +109,7 @@ describe('pgBossQueue', () => {
     const [dead, alive] = [processQueue({ expireInSeconds: 1 }), processQueue({ expireInSeconds: 1 })];
     await alive.enqueue('test-expiry', { incident: 'inc_x' }, { retryDelayMs: 0 });
     // The "dead" process takes the job and never finishes it (no heartbeat, no failure).
+    await dead.size(); // starts its pg-boss
     const [taken] = await dead.boss.fetch('test-expiry');
     expect(taken).toBeDefined();
     const retried = deferred<number>();
