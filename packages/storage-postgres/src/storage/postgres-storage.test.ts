@@ -1,6 +1,7 @@
 import { AuroraError } from '@aurora-rca/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../migrations/migrate.js';
+import { startProcess } from '../testing/child-process.js';
 import { alertRecord, incidentRecord } from '../testing/records.js';
 import { useTestDatabase } from '../testing/test-database.js';
 import { type PostgresStorage, postgresStorage } from './postgres-storage.js';
@@ -204,6 +205,16 @@ describe('migrate', () => {
     expect(results.every((r) => r.version === 1)).toBe(true);
     const again = await migrate({ connectionString: db.url, schema: 'concurrent_migrations' });
     expect(again).toEqual({ schema: 'concurrent_migrations', applied: [], version: 1 });
+  });
+
+  it('runs from the documented command and exits 0 once the schema is current', async () => {
+    const cli = startProcess('../migrate-cli.ts', { DATABASE_URL: db.url }, ['--schema', 'cli_schema']);
+    await cli.exited;
+    expect(cli.child.exitCode).toBe(0);
+    expect(cli.output()).toContain('schema cli_schema at version 1 (1 applied)');
+    const missing = startProcess('../migrate-cli.ts', { DATABASE_URL: '' });
+    await missing.exited;
+    expect(missing.child.exitCode).toBe(1);
   });
 
   it('rejects a schema name that is not a plain identifier', async () => {

@@ -13,14 +13,18 @@ export interface TestProcess {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** Start `file` (a path relative to this folder) with tsx and the workspace source condition. */
-export function startProcess(file: string, env: Record<string, string>): TestProcess {
+/** Start `file` (a path relative to this folder) with tsx and the workspace source condition, with `args`. */
+export function startProcess(file: string, env: Record<string, string>, args: string[] = []): TestProcess {
   const entry = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@aurora-rca/source', '--import', 'tsx', entry], {
-    cwd: PACKAGE_DIR,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@aurora-rca/source', '--import', 'tsx', entry, ...args],
+    {
+      cwd: PACKAGE_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -29,7 +33,8 @@ export function startProcess(file: string, env: Record<string, string>): TestPro
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString();
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' (not 'exit'): stdout is fully read by then.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     child,
     exited,
