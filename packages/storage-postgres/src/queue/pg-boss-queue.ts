@@ -255,8 +255,13 @@ export function pgBossQueue(options: PgBossQueueOptions): PgBossQueue {
       if (workerIds.has(kind))
         throw new AuroraError('CONFLICT', `A handler for ${kind} is already registered`);
       workerIds.set(kind, []);
-      await ensureQueue(kind);
-      await ensureListener();
+      try {
+        await ensureQueue(kind);
+        await ensureListener();
+      } catch (error) {
+        workerIds.delete(kind);
+        throw toAuroraError(error);
+      }
       const run = async (job: PgBoss.JobWithMetadata<P>) => {
         const controller = new AbortController();
         running.set(job.id, { controller, kind });

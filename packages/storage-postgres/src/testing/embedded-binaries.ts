@@ -63,9 +63,11 @@ export async function postgresBinaries(runAsOtherUser: boolean): Promise<Postgre
       await cp(dir, staging, { recursive: true, verbatimSymlinks: true });
       await chmodTree(staging);
       await writeFile(join(staging, '.complete'), version);
-      await rm(base, { recursive: true, force: true });
-      // Another process may have finished the same copy first; either copy is fine.
-      await rename(staging, base).catch(() => rm(staging, { recursive: true, force: true }));
+      // Atomic: another process may have finished the same copy first, then theirs is used.
+      await rename(staging, base).catch(async () => {
+        await rm(staging, { recursive: true, force: true });
+        await access(marker, constants.F_OK);
+      });
     }
   }
   const exe = process.platform === 'win32' ? '.exe' : '';

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,7 +114,10 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     ids,
     /database system is ready to accept connections/,
   );
-  const killOnExit = () => server.child.kill('SIGINT');
+  const killOnExit = () => {
+    server.child.kill('SIGINT');
+    rmSync(base, { recursive: true, force: true });
+  };
   process.once('exit', killOnExit);
   try {
     await server.done;
