@@ -74,6 +74,25 @@ describe('portal in a real browser', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('applies the proposed fix: a pull request opens on the (fake) GitHub', async () => {
+    await page.getByRole('tab', { name: /Suggestions/ }).click();
+    const fixes = page.getByRole('region', { name: 'Code fixes' });
+    await fixes.getByText('Raise the payments memory limit from 256Mi to 512Mi').waitFor({ timeout: 15_000 });
+    await shot('04-fix-diff');
+    await fixes.getByRole('button', { name: 'Apply fix' }).click();
+    const link = page.getByRole('link', { name: /Pull request #\d+/ });
+    await link.waitFor({ timeout: 15_000 });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/fake-github\/acme\/billing\/pull\/\d+$/);
+    const pr = await (await fetch(href)).text();
+    expect(pr).toContain('Raise the payments memory limit from 256Mi to 512Mi');
+    expect(pr).toContain('## Root cause');
+    const pulls = (await (await fetch(`${server.url}/fake-github/pulls`)).json()) as Array<{ head: { ref: string }; base: { ref: string } }>;
+    expect(pulls.at(-1)?.head.ref).toMatch(/^aurora\/fix-incident-.+-\d+$/);
+    expect(pulls.at(-1)?.base.ref).toBe('main');
+    await shot('05-fix-pr');
+  });
+
   it('merges another incident into this one and resolves it with a postmortem', async () => {
     const targetUrl = page.url();
     const { incidents } = await postAlertmanager(scenarioAlert('crashloop-missing-env'));
@@ -83,7 +102,7 @@ describe('portal in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Merge incident' });
     await dialog.waitFor();
     await dialog.getByRole('radio').first().check();
-    await shot('04-merge-dialog');
+    await shot('06-merge-dialog');
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     await expect.poll(() => page.getByText(/Merged/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
@@ -91,6 +110,6 @@ describe('portal in a real browser', () => {
     await page.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => page.getByText('Resolved').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Postmortem/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await shot('05-resolved-postmortem');
+    await shot('07-resolved-postmortem');
   });
 });

@@ -42,3 +42,33 @@ describe('rule-based analyst on the example scenarios', () => {
     expect(outcome.commandsRun.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('fix suggestions from the rule-based analyst', () => {
+  const TENANT = 'eval'; // replayScenario's default tenant
+  it('proposes raising an OOM-killed memory limit in the manifest its deployment annotations name', async () => {
+    const dir = new URL('oom-killed/', root);
+    const scenario = await loadScenario(dir.pathname);
+    const storage = memoryStorage();
+    await replayScenario({ scenario, sources: builtInSources(), storage, tools: recordedTools(scenario.recordings) });
+    const [incident] = (await storage.incidents.list(TENANT)).items;
+    const fix = (await storage.suggestions.listByIncident(TENANT, incident!.id)).find((s) => s.type === 'fix');
+    expect(fix).toMatchObject({ type: 'fix', repository: 'acme/billing', filePath: 'deploy/k8s/payments.yaml' });
+    if (fix?.type !== 'fix') throw new Error('no fix');
+    expect(fix.originalContent).toContain('memory: 256Mi');
+    expect(fix.suggestedContent).toContain('memory: 512Mi');
+    // Only the limit changed: the request stays, and nothing else moved.
+    expect(fix.suggestedContent).toContain('memory: 128Mi');
+    expect(fix.suggestedContent.replace('512Mi', '256Mi')).toBe(fix.originalContent);
+    expect(fix.rationale).toMatch(/\[\d+\].*\[\d+\]/);
+  });
+
+  it('proposes no fix when the manifest does not declare the limit the container died at', async () => {
+    const dir = new URL('oom-killed/', root);
+    const scenario = await loadScenario(dir.pathname);
+    const recordings = scenario.recordings.map((r) =>
+      r.tool === 'http_get' ? { ...r, output: r.output.replace('memory: 256Mi', 'memory: 1Gi') } : r,
+    );
+    const outcome = await replayScenario({ scenario: { ...scenario, recordings }, sources: builtInSources(), storage: memoryStorage(), tools: recordedTools(recordings) });
+    expect(outcome.suggestions.some((s) => s.type === 'fix')).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import type { InvestigationResult, SuggestionProposal } from '../result.js';
 import { type AlertFacts, type Conversation, type Evidence, findEvidence } from './evidence.js';
 import { choosePod, findTarget, parsePods } from './kubernetes.js';
-import { metricsTool, REFUSED } from './plan.js';
+import { manifestSource, metricsTool, REFUSED } from './plan.js';
 
 /** A deploy that started at most this long before the first alert counts as "just before". */
 export const DEPLOY_WINDOW_MS = 30 * 60 * 1000;
@@ -221,10 +221,50 @@ function suggest(
       ['top', 'pod', pod, '-n', ns, '--containers'],
       'Compare memory use with the limit before raising it.',
     );
+  const fix = workload && /OOMKilled/.test(f.rootCause) ? memoryLimitFix(conv, workload) : null;
+  if (fix) out.push(fix);
   return out;
 }
 
 /** Evidence keys with status ok (exported for tests). */
 export function okKeys(evidence: Evidence[]): string[] {
   return evidence.filter((e) => e.status === 'ok').map((e) => e.key);
+}
+
+/** `256Mi` → `512Mi`: the limit the container died at, doubled. */
+export function doubledQuantity(q: string): string | null {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(q);
+  if (!m) return null;
+  const n = Number(m[1]) * 2;
+  return `${Number.isInteger(n) ? n : n.toFixed(1)}${m[2] ?? ''}`;
+}
+
+/**
+ * A fix for an OOM kill: the workload's manifest (found through its `aurora.dev/*`
+ * annotations and read with `http_get`) with the container's memory limit doubled. Only
+ * proposed when the manifest declares the same limit the container was killed at.
+ */
+function memoryLimitFix(conv: Conversation, workload: string): SuggestionProposal | null {
+  const source = manifestSource(conv, workload);
+  if (!source) return null;
+  const manifest = conv.evidence.find((e) => e.tool === 'http_get' && e.status === 'ok' && source.url !== null && e.command.includes(source.url));
+  if (!manifest) return null;
+  const limitEv = findEvidence(conv.evidence, /Limits:\s*\n(?:\s+cpu:[^\n]*\n)?\s+memory:\s+(\S+)/);
+  const killedAt = limitEv?.match[1];
+  const original = manifest.output;
+  const re = /(limits:\s*\n(?:[ \t]+cpu:[^\n]*\n)?[ \t]+memory:[ \t]*["']?)(\d+(?:\.\d+)?(?:Ki|Mi|Gi|Ti|K|M|G|T)?)/;
+  const m = re.exec(original);
+  if (!m || !killedAt || m[2] !== killedAt) return null;
+  const raised = doubledQuantity(killedAt);
+  if (!raised) return null;
+  const suggested = original.replace(re, `$1${raised}`);
+  return {
+    type: 'fix',
+    title: `Raise the ${workload} memory limit from ${killedAt} to ${raised}`,
+    repository: source.repository,
+    filePath: source.path,
+    originalContent: original,
+    suggestedContent: suggested,
+    rationale: `The container is OOMKilled at its ${killedAt} limit${cite(limitEv.evidence.key)}; the manifest${cite(manifest.key)} declares that limit. Doubling it stops the kills; check actual use with \`kubectl top\` and tune it down once stable.`,
+  };
 }

@@ -143,11 +143,56 @@ function stage(conv: Conversation, target: Target, hasKubectl: boolean): Planned
       }
     }
   }
+  const oom = findEvidence(conv.evidence, /OOMKilled/);
+  if (hasKubectl && oom && target.workload) {
+    const deployment = fresh([kubectl('get', 'deployment', target.workload, '-n', ns, '-o', 'yaml')]);
+    if (deployment.length > 0) {
+      return {
+        text: `The container was OOMKilled. I will read the ${target.workload} deployment to see where its memory limit is declared.\n`,
+        calls: deployment,
+      };
+    }
+    const source = manifestSource(conv, target.workload);
+    if (source?.url && conv.tools.includes('http_get')) {
+      const manifest = fresh([{ name: 'http_get', args: { url: source.url } }]);
+      if (manifest.length > 0) {
+        return {
+          text: `The deployment names its source manifest (${source.path} in ${source.repository}); I will read it to propose a fix.\n`,
+          calls: manifest,
+        };
+      }
+    }
+  }
   return null;
+}
+
+/** Source of a workload's manifest, from `aurora.dev/*` annotations on its deployment. */
+export interface ManifestSource {
+  repository: string;
+  path: string;
+  url: string | null;
+}
+
+/**
+ * Reads the deployment's `aurora.dev/repository`, `aurora.dev/manifest-path` and optional
+ * `aurora.dev/manifest-url` annotations (from `kubectl get deployment -o yaml`). Teams set them
+ * so fixes can be proposed against the file that declares the workload.
+ */
+export function manifestSource(conv: Conversation, workload: string): ManifestSource | null {
+  const dep = conv.evidence.find(
+    (e) => e.tool === 'kubectl' && e.status === 'ok' && e.command.includes(`get deployment ${workload}`),
+  );
+  if (!dep) return null;
+  const read = (name: string) =>
+    new RegExp(`aurora\\.dev/${name}:\\s*["']?([^"'\\s]+)`).exec(dep.output)?.[1] ?? null;
+  const repository = read('repository');
+  const path = read('manifest-path');
+  if (!repository || !path || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return null;
+  return { repository, path, url: read('manifest-url') };
 }
 
 /** The next investigation turn, or `null` when it is time to conclude. */
 export function planNext(conv: Conversation): PlannedTurn | null {
-  if (conv.mustConclude || conv.turns >= 4) return null;
+  if (conv.mustConclude || conv.turns >= 5) return null;
   return stage(conv, findTarget(conv.alerts), conv.tools.includes('kubectl'));
 }
