@@ -9,6 +9,7 @@ import type { EventPublisher } from '../runtime/publisher.js';
 import type { Job, JobQueue } from '../spec/job-queue.js';
 import type { Storage } from '../spec/storage.js';
 import type { ApprovalGrant, Tool, ToolResult } from '../spec/tool.js';
+import { defaultRedactor, type Redactor } from '../tools/redaction.js';
 import type { Clock } from '../util/clock.js';
 import { isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
@@ -27,6 +28,8 @@ export interface ChatServiceDeps {
   tools: Tool[];
   model?: BaseChatModel;
   executeTool: ToolExecutor;
+  /** Secrets in the incident record and questions are redacted before the model sees them. @default defaultRedactor */
+  redactor?: Redactor;
   /** Model steps per answer. @default 6 */
   maxSteps?: number;
 }
@@ -202,12 +205,13 @@ export function createChatService(deps: ChatServiceDeps) {
       storage.citations.list(s.tenantId, s.incidentId),
       storage.chat.listMessages(s.tenantId, s.id),
     ]);
+    const redact = (text: string) => (deps.redactor ?? defaultRedactor).redact(text);
     const messages: BaseMessage[] = [
-      new SystemMessage(`${SYSTEM_PROMPT}\nMode: ${s.mode}\n\n${incidentContext(incident, thoughts, citations)}`),
+      new SystemMessage(redact(`${SYSTEM_PROMPT}\nMode: ${s.mode}\n\n${incidentContext(incident, thoughts, citations)}`)),
     ];
     for (const m of history) {
-      if (m.role === 'user') messages.push(new HumanMessage(m.content));
-      else if (m.content) messages.push(new AIMessage(historyText(m)));
+      if (m.role === 'user') messages.push(new HumanMessage(redact(m.content)));
+      else if (m.content) messages.push(new AIMessage(redact(historyText(m))));
     }
     const lcTools = deps.tools.map((t) =>
       lcTool(async () => '', { name: t.name, description: t.description, schema: t.input as never }),

@@ -120,7 +120,7 @@ export function createAurora(options: AuroraOptions): Aurora {
   const runTool = (tool: Tool, input: unknown, ctx: { tenantId: string; incidentId: string; mode: 'ask' | 'agent'; signal: AbortSignal; approval?: import('../spec/tool.js').ApprovalGrant }) =>
     executeTool(tool, input, { ...ctx, timeoutMs: toolTimeoutMs }, { redactor });
 
-  const chat = createChatService({ storage, publisher, queue, clock, ids, tools, model: options.model, executeTool: runTool });
+  const chat = createChatService({ storage, publisher, queue, clock, ids, tools, model: options.model, executeTool: runTool, redactor });
 
   async function requireIncident(actor: Actor, id: string): Promise<Incident> {
     const incident = await storage.incidents.get(actor.tenantId, id);

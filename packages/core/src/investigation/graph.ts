@@ -4,6 +4,7 @@ import {
   type AIMessageChunk,
   type BaseMessage,
   HumanMessage,
+  SystemMessage,
   ToolMessage,
 } from '@langchain/core/messages';
 import type { Runnable } from '@langchain/core/runnables';
@@ -21,7 +22,7 @@ import type { Citation, Incident } from '../model/index.js';
 import type { EventPublisher } from '../runtime/publisher.js';
 import type { Storage } from '../spec/storage.js';
 import type { Tool } from '../spec/tool.js';
-import type { Redactor } from '../tools/index.js';
+import { defaultRedactor, type Redactor } from '../tools/redaction.js';
 import { type Clock, isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 import type { InvestigationBudgets } from './budgets.js';
@@ -206,7 +207,9 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
     if (concluding && !(last instanceof HumanMessage && last.text === CONCLUDE_PROMPT)) {
       extra.push(new HumanMessage(CONCLUDE_PROMPT));
     }
-    const messages = trimContext([...state.messages, ...extra], budgets.maxContextChars);
+    // Alert payloads and people's text are outside data: redact secrets before the model sees
+    // them (tool output is already redacted by executeTool).
+    const messages = redactForModel(trimContext([...state.messages, ...extra], budgets.maxContextChars), deps.redactor ?? defaultRedactor);
     const writer = createThoughtWriter({
       storage,
       publisher,
@@ -357,4 +360,20 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
       END,
     ])
     .compile(deps.checkpointer ? { checkpointer: deps.checkpointer } : {});
+}
+
+/** Copies of human and system messages with secrets redacted; other messages unchanged. */
+export function redactForModel(messages: BaseMessage[], redactor: Redactor): BaseMessage[] {
+  return messages.map((m) => {
+    if (typeof m.content !== 'string') return m;
+    if (m instanceof HumanMessage) {
+      const content = redactor.redact(m.content);
+      return content === m.content ? m : new HumanMessage({ content, id: m.id, additional_kwargs: m.additional_kwargs });
+    }
+    if (m instanceof SystemMessage) {
+      const content = redactor.redact(m.content);
+      return content === m.content ? m : new SystemMessage({ content, id: m.id, additional_kwargs: m.additional_kwargs });
+    }
+    return m;
+  });
 }
