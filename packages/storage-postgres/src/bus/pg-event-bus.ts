@@ -25,6 +25,11 @@ export const PgEventBusOptions = PostgresConnectionOptions.extend({
    * the event log; PostgreSQL caps a NOTIFY payload at 8000 bytes. @default 7000
    */
   maxInlineBytes: z.number().int().min(0).max(7900).optional(),
+  /**
+   * `eager` opens the LISTEN connection at once, so SSE clients connecting right after start-up
+   * miss nothing; `lazy` waits for the first `subscribe` (publish-only processes). @default 'eager'
+   */
+  listen: z.enum(['eager', 'lazy']).optional(),
   /** Background errors (lost LISTEN connection, failed reads). @default ignore */
   onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
   /** A subscriber threw; the others still get the event. @default ignore */
@@ -34,7 +39,7 @@ export const PgEventBusOptions = PostgresConnectionOptions.extend({
 }).strict();
 export type PgEventBusOptions = z.input<typeof PgEventBusOptions>;
 
-/** The LISTEN/NOTIFY bus; `ready()` resolves once this process is listening. */
+/** The LISTEN/NOTIFY bus; `ready()` resolves once this process is listening (and starts listening if lazy). */
 export interface PgEventBus extends EventBus {
   ready(): Promise<void>;
 }
@@ -201,6 +206,8 @@ export function pgEventBus(options: PgEventBusOptions): PgEventBus {
     }
     return listening;
   };
+
+  if ((parsed.listen ?? 'eager') === 'eager') listen().catch(onError);
 
   return {
     specificationVersion: 'v1',
