@@ -65,7 +65,8 @@ export function sseStream(options: SseStreamOptions): ReadableStream<Uint8Array>
       const buffer: IncidentEvent[] = [];
       unsubscribe = options.subscribe((event) => {
         if (buffering) buffer.push(event);
-        else send(sseFrame(event));
+        // A bus may deliver an event after the replay already sent it (NOTIFY is late).
+        else if (!sent.has(event.id)) send(sseFrame(event));
       });
       send(encoder.encode(`retry: ${options.retryMs ?? 2000}\n: connected\n\n`));
       try {
@@ -83,7 +84,8 @@ export function sseStream(options: SseStreamOptions): ReadableStream<Uint8Array>
         send(sseFrame(event));
       }
       buffer.length = 0;
-      sent.clear(); // live events from here on come only from the bus, once each
+      // `sent` now holds the replayed and buffered ids only (both bounded); live ids are not
+      // added, so it does not grow with the stream's lifetime.
       heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), options.heartbeatMs ?? 15_000);
       (heartbeat as { unref?: () => void }).unref?.();
     },
