@@ -22,13 +22,23 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import express from 'express';
 import { auroraExpress } from '../packages/adapters/src/express/index.js';
 import { builtInSources } from '../packages/adapters/src/sources/index.js';
-import { type Aurora, createAurora, createAuroraHandler, type Integration } from '../packages/core/src/index.js';
+import {
+  type Aurora,
+  createAurora,
+  createAuroraHandler,
+  type Integration,
+} from '../packages/core/src/index.js';
 import { memoryStorage } from '../packages/storage-memory/src/index.js';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
 
-const integration: Integration = { id: 'am', tenantId: 'bench', source: 'alertmanager', auth: { type: 'bearer', token: 'bench-secret' } };
+const integration: Integration = {
+  id: 'am',
+  tenantId: 'bench',
+  source: 'alertmanager',
+  auth: { type: 'bearer', token: 'bench-secret' },
+};
 
 async function serve(aurora: Aurora) {
   const app = express();
@@ -36,7 +46,8 @@ async function serve(aurora: Aurora) {
     auroraExpress(
       createAuroraHandler(aurora, {
         integrations: [integration],
-        authenticate: (req) => (req.headers.get('authorization') === 'Bearer api' ? { tenantId: 'bench', userId: 'bench' } : null),
+        authenticate: (req) =>
+          req.headers.get('authorization') === 'Bearer api' ? { tenantId: 'bench', userId: 'bench' } : null,
         rateLimit: false,
       }),
     ),
@@ -54,7 +65,12 @@ function alertBody(n: number): string {
     alerts: [
       {
         status: 'firing',
-        labels: { alertname: `HighErrorRate${n % 7}`, service, severity: n % 3 ? 'warning' : 'critical', namespace: 'prod' },
+        labels: {
+          alertname: `HighErrorRate${n % 7}`,
+          service,
+          severity: n % 3 ? 'warning' : 'critical',
+          namespace: 'prod',
+        },
         annotations: { summary: `Error rate above 5% on ${service}` },
         startsAt: new Date().toISOString(),
         endsAt: '0001-01-01T00:00:00Z',
@@ -71,7 +87,11 @@ function alertBody(n: number): string {
 }
 
 async function webhookLoad(label: string, workers: boolean) {
-  const aurora = createAurora({ storage: memoryStorage(), sources: builtInSources(), workers: workers ? {} : false });
+  const aurora = createAurora({
+    storage: memoryStorage(),
+    sources: builtInSources(),
+    workers: workers ? {} : false,
+  });
   await aurora.start();
   const { server, url } = await serve(aurora);
   let n = 0;
@@ -107,7 +127,11 @@ class TimedModel extends BaseChatModel {
   async _generate(): Promise<ChatResult> {
     throw new Error('stream only');
   }
-  override async *_streamResponseChunks(_m: BaseMessage[], options: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun) {
+  override async *_streamResponseChunks(
+    _m: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ) {
     for (const s of this.sentences) {
       await new Promise((r) => setTimeout(r, 100));
       const half = Math.floor(s.length / 2);
@@ -123,19 +147,40 @@ class TimedModel extends BaseChatModel {
       text: '',
       message: new AIMessageChunk({
         content: '',
-        tool_call_chunks: [{ name: 'submit_result', id: 'r1', index: 0, args: JSON.stringify({ summary: 'done', rootCause: 'none found', confidence: 'inconclusive', ruledOut: [], notChecked: [], suggestions: [] }) }],
+        tool_call_chunks: [
+          {
+            name: 'submit_result',
+            id: 'r1',
+            index: 0,
+            args: JSON.stringify({
+              summary: 'done',
+              rootCause: 'none found',
+              confidence: 'inconclusive',
+              ruledOut: [],
+              notChecked: [],
+              suggestions: [],
+            }),
+          },
+        ],
       }),
     });
   }
 }
 
 async function tokenToSse() {
-  const sentences = Array.from({ length: 20 }, (_, i) => `Step ${i + 1} checks one more signal of the checkout service.`);
+  const sentences = Array.from(
+    { length: 20 },
+    (_, i) => `Step ${i + 1} checks one more signal of the checkout service.`,
+  );
   const model = new TimedModel(sentences);
   const aurora = createAurora({ storage: memoryStorage(), sources: builtInSources(), model });
   const { server, url } = await serve(aurora);
   const created = await (
-    await fetch(`${url}/api/incidents`, { method: 'POST', headers: { authorization: 'Bearer api', 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Checkout slow', service: 'checkout' }) })
+    await fetch(`${url}/api/incidents`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer api', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Checkout slow', service: 'checkout' }),
+    })
   ).json();
   const id = created.incident.id as string;
   const res = await fetch(`${url}/api/incidents/${id}/stream`, { headers: { authorization: 'Bearer api' } });
@@ -158,7 +203,8 @@ async function tokenToSse() {
       if (!frame.includes('event: thought')) continue;
       const data = JSON.parse(frame.slice(frame.indexOf('data: ') + 6));
       for (const t of data.thoughts as Array<{ content: string }>) {
-        for (const s of sentences) if (t.content.includes(s) && model.emitted.has(s)) latencies.push(now - model.emitted.get(s)!);
+        for (const s of sentences)
+          if (t.content.includes(s) && model.emitted.has(s)) latencies.push(now - model.emitted.get(s)!);
       }
     }
   }
@@ -166,8 +212,11 @@ async function tokenToSse() {
   server.close();
   await aurora.close();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
-  console.log(`model token → SSE thought event (${latencies.length} sentences): p50 ${pct(50)} ms   p99 ${pct(99)} ms   max ${latencies.at(-1)?.toFixed(1)} ms`);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+  console.log(
+    `model token → SSE thought event (${latencies.length} sentences): p50 ${pct(50)} ms   p99 ${pct(99)} ms   max ${latencies.at(-1)?.toFixed(1)} ms`,
+  );
 }
 
 console.log('HTTP benchmarks (loopback, memory storage)\n');

@@ -54,7 +54,13 @@ function samples(): Sample[] {
       const start = i + 1;
       let end = start;
       while (end < lines.length && !lines[end]?.startsWith('```')) end++;
-      out.push({ file: relative(root, file), line: start, lang: m[1] === 'tsx' ? 'tsx' : 'ts', fragment: /fragment/.test(m[2] ?? ''), code: lines.slice(start, end).join('\n') });
+      out.push({
+        file: relative(root, file),
+        line: start,
+        lang: m[1] === 'tsx' ? 'tsx' : 'ts',
+        fragment: /fragment/.test(m[2] ?? ''),
+        code: lines.slice(start, end).join('\n'),
+      });
       i = end;
     }
   }
@@ -77,11 +83,19 @@ describe('documentation samples', () => {
     });
     writeFileSync(
       join(outDir, 'tsconfig.json'),
-      JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { noEmit: true, noUnusedLocals: false, module: 'ESNext', target: 'ES2022' }, include: ['./*.ts', './*.tsx'] }),
+      JSON.stringify({
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { noEmit: true, noUnusedLocals: false, module: 'ESNext', target: 'ES2022' },
+        include: ['./*.ts', './*.tsx'],
+      }),
     );
     let output = '';
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')], { encoding: 'utf8', cwd: outDir });
+      execFileSync(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')],
+        { encoding: 'utf8', cwd: outDir },
+      );
     } catch (error) {
       output = String((error as { stdout?: string }).stdout ?? error);
     }

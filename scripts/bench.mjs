@@ -16,7 +16,11 @@ let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n━━ ${file} ━━\n`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--conditions=@aurora-rca/source', '--import', 'tsx', join(root, 'bench', file)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=@aurora-rca/source', '--import', 'tsx', join(root, 'bench', file)],
+    { cwd: root, stdio: 'inherit' },
+  );
   process.stdout.write(`(${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   if (r.status !== 0) failed++;
 }

@@ -12,8 +12,16 @@ app.use(
   auroraExpress(
     createAuroraHandler(aurora, {
       // Your auth: return the caller's tenant, or null for 401.
-      authenticate: (req) => (req.headers.get('authorization') === 'Bearer dev-token' ? { tenantId: 'acme', userId: 'dev' } : null),
-      integrations: [{ id: 'grafana-prod', tenantId: 'acme', source: 'grafana', auth: { type: 'bearer', token: 'grafana-secret' } }],
+      authenticate: (req) =>
+        req.headers.get('authorization') === 'Bearer dev-token' ? { tenantId: 'acme', userId: 'dev' } : null,
+      integrations: [
+        {
+          id: 'grafana-prod',
+          tenantId: 'acme',
+          source: 'grafana',
+          auth: { type: 'bearer', token: 'grafana-secret' },
+        },
+      ],
     }),
   ),
 );

@@ -25,13 +25,21 @@ if (existsSync(join(portal, 'vite.config.ts'))) {
   const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newest(portal), newest(reactSrc));
   if (stale) {
     process.stderr.write('Building the portal…\n');
-    const r = spawnSync('pnpm', ['exec', 'vite', 'build', '--config', 'portal/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(
+      'pnpm',
+      ['exec', 'vite', 'build', '--config', 'portal/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
 
-const r = spawnSync(process.execPath, ['--conditions=@aurora-rca/source', '--import', 'tsx', join(root, 'src', 'demo.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  ['--conditions=@aurora-rca/source', '--import', 'tsx', join(root, 'src', 'demo.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 1);

@@ -3,7 +3,13 @@ import type { Integration } from '@aurora-rca/core';
 import { z } from 'zod';
 
 const Auth = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hmac'), secret: z.string().min(1), header: z.string().optional(), timestampHeader: z.string().optional(), toleranceSeconds: z.number().optional() }),
+  z.object({
+    type: z.literal('hmac'),
+    secret: z.string().min(1),
+    header: z.string().optional(),
+    timestampHeader: z.string().optional(),
+    toleranceSeconds: z.number().optional(),
+  }),
   z.object({ type: z.literal('pagerduty'), secrets: z.array(z.string().min(1)).min(1) }),
   z.object({ type: z.literal('sfx'), secret: z.string().min(1) }),
   z.object({ type: z.literal('bearer'), token: z.string().min(1) }),
@@ -48,12 +54,17 @@ export function interpolateEnv(value: unknown, env: Record<string, string | unde
 }
 
 /** Reads and validates a config file; secrets come from the environment. */
-export function loadConfig(path: string, env: Record<string, string | undefined> = process.env): ServerConfig {
+export function loadConfig(
+  path: string,
+  env: Record<string, string | undefined> = process.env,
+): ServerConfig {
   const raw = JSON.parse(readFileSync(path, 'utf8'));
   delete raw.$comment;
   const parsed = ConfigSchema.safeParse(interpolateEnv(raw, env));
   if (!parsed.success) {
-    throw new Error(`Invalid config ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid config ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const ids = new Set<string>();
   for (const i of parsed.data.integrations) {

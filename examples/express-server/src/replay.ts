@@ -11,13 +11,19 @@ export interface ScenarioAlert {
 }
 
 /** Reads every `examples/scenarios/<name>/scenario.json`. */
-export function readScenarios(dir: string): Array<{ name: string; alerts: ScenarioAlert[]; recordings: unknown[] }> {
+export function readScenarios(
+  dir: string,
+): Array<{ name: string; alerts: ScenarioAlert[]; recordings: unknown[] }> {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     try {
       const json = JSON.parse(readFileSync(join(dir, entry.name, 'scenario.json'), 'utf8'));
-      out.push({ name: json.name ?? entry.name, alerts: json.alerts ?? [], recordings: json.recordings ?? [] });
+      out.push({
+        name: json.name ?? entry.name,
+        alerts: json.alerts ?? [],
+        recordings: json.recordings ?? [],
+      });
     } catch {
       // not a scenario folder
     }

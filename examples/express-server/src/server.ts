@@ -86,7 +86,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         if (accepted) metrics.alertsReceived.inc({ source }, accepted);
       }
       if (!req.path.endsWith('/stream')) {
-        logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+        logger.info(
+          { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          'request',
+        );
       }
     });
     next();
@@ -95,7 +98,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const countingHandler: AuroraHandler = async (request) => {
     const response = await handler(request);
     if (response.status === 202 && new URL(request.url).pathname.startsWith('/api/webhooks/')) {
-      const body = await response.clone().json().catch(() => null);
+      const body = await response
+        .clone()
+        .json()
+        .catch(() => null);
       const headers = new Headers(response.headers);
       headers.set('x-aurora-accepted', String(body?.accepted ?? 0));
       return new Response(response.body, { status: response.status, headers });
@@ -129,7 +135,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (req.path === '/') return res.redirect('/incidents');
     const html = portalIndex();
     if (!html) {
-      res.status(503).type('text/plain').send('The portal is not built. Run: pnpm --filter @aurora-rca/example-express-server run build:portal');
+      res
+        .status(503)
+        .type('text/plain')
+        .send(
+          'The portal is not built. Run: pnpm --filter @aurora-rca/example-express-server run build:portal',
+        );
       return;
     }
     res.type('html').send(html);

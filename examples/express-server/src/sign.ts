@@ -5,7 +5,11 @@ import type { Integration } from '@aurora-rca/core';
  * Headers a vendor would send for this integration's auth: what the demo replay and the
  * end-to-end tests use to post signed webhooks exactly as Grafana, PagerDuty & co. sign them.
  */
-export function signedHeaders(integration: Integration, body: string, now = Date.now()): Record<string, string> {
+export function signedHeaders(
+  integration: Integration,
+  body: string,
+  now = Date.now(),
+): Record<string, string> {
   const auth = integration.auth;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   switch (auth.type) {
@@ -21,7 +25,9 @@ export function signedHeaders(integration: Integration, body: string, now = Date
       break;
     }
     case 'pagerduty':
-      headers['x-pagerduty-signature'] = auth.secrets.map((s) => `v1=${createHmac('sha256', s).update(body).digest('hex')}`).join(',');
+      headers['x-pagerduty-signature'] = auth.secrets
+        .map((s) => `v1=${createHmac('sha256', s).update(body).digest('hex')}`)
+        .join(',');
       break;
     case 'bearer':
       headers.authorization = `Bearer ${auth.token}`;

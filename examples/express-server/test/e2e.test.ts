@@ -47,7 +47,11 @@ describe('example server, end to end', () => {
 
   it('refuses an unsigned Grafana webhook (401) and a bad API token (401)', async () => {
     const body = fixture('grafana/unified-docs-firing-multi.json');
-    const res = await fetch(`${url}/api/webhooks/grafana/grafana-main`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const res = await fetch(`${url}/api/webhooks/grafana/grafana-main`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(401);
     const list = await fetch(`${url}/api/incidents`, { headers: { authorization: 'Bearer wrong' } });
     expect(list.status).toBe(401);
@@ -68,7 +72,10 @@ describe('example server, end to end', () => {
 
     // The background investigation (rule-based analyst) reaches a terminal state.
     await expect
-      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.incident.auroraStatus, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.incident.auroraStatus, {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toMatch(/complete|failed/);
     const detail = (await api('GET', `/api/incidents/${id}`)).body;
     expect(detail.incident.auroraStatus).toBe('complete');
@@ -90,19 +97,31 @@ describe('example server, end to end', () => {
       headers: { 'content-type': 'application/json', 'x-pagerduty-signature': `v1=${sig2}` },
     });
     expect(res2.status).toBe(202);
-    await expect.poll(async () => (await api('GET', `/api/incidents/${id}`)).body.incident.status, { timeout: 30_000 }).toBe('resolved');
     await expect
-      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.postmortem?.markdown ?? '', { timeout: 30_000 })
+      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.incident.status, { timeout: 30_000 })
+      .toBe('resolved');
+    await expect
+      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.postmortem?.markdown ?? '', {
+        timeout: 30_000,
+      })
       .toContain('Root cause');
   });
 
   it('opens an incident from free text and resolves it through PATCH with a postmortem', async () => {
-    const created = await api('POST', '/api/incidents', { title: 'Checkout latency above SLO', service: 'checkout', severity: 'high' });
+    const created = await api('POST', '/api/incidents', {
+      title: 'Checkout latency above SLO',
+      service: 'checkout',
+      severity: 'high',
+    });
     expect(created.status).toBe(201);
     const id = created.body.incident.id;
     const patched = await api('PATCH', `/api/incidents/${id}`, { status: 'resolved' });
     expect(patched.status).toBe(200);
-    await expect.poll(async () => (await api('GET', `/api/incidents/${id}`)).body.postmortem?.version ?? 0, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await api('GET', `/api/incidents/${id}`)).body.postmortem?.version ?? 0, {
+        timeout: 30_000,
+      })
+      .toBe(1);
     expect((await api('PATCH', `/api/incidents/${id}`, { status: 'investigating' })).status).toBe(409);
   });
 });

@@ -10,7 +10,8 @@ import { exampleRoot, type StartedServer, startExampleServer } from './start-ser
  */
 const artifacts = join(exampleRoot, '../../test-artifacts/browser');
 const scenarioAlert = (name: string) =>
-  JSON.parse(readFileSync(join(exampleRoot, '../scenarios', name, 'scenario.json'), 'utf8')).alerts[0].payload;
+  JSON.parse(readFileSync(join(exampleRoot, '../scenarios', name, 'scenario.json'), 'utf8')).alerts[0]
+    .payload;
 
 let server: StartedServer;
 let browser: Browser;
@@ -30,10 +31,21 @@ const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  server = await startExampleServer({ AURORA_TOKEN: 'browser-token', ALERTMANAGER_WEBHOOK_TOKEN: 'browser-am-token' });
+  server = await startExampleServer({
+    AURORA_TOKEN: 'browser-token',
+    ALERTMANAGER_WEBHOOK_TOKEN: 'browser-am-token',
+  });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 }, 180_000);
@@ -46,7 +58,9 @@ afterAll(async () => {
 describe('portal in a real browser', () => {
   it('shows a new alert in the incident list without a reload', async () => {
     await page.goto(`${server.url}/incidents`);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Live' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Live' }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'KubePodCrashLooping' }).count()).toBe(0);
     await postAlertmanager(scenarioAlert('oom-killed'));
     await page.getByRole('link', { name: 'KubePodCrashLooping' }).first().waitFor({ timeout: 15_000 });
@@ -87,7 +101,10 @@ describe('portal in a real browser', () => {
     const pr = await (await fetch(href)).text();
     expect(pr).toContain('Raise the payments memory limit from 256Mi to 512Mi');
     expect(pr).toContain('## Root cause');
-    const pulls = (await (await fetch(`${server.url}/fake-github/pulls`)).json()) as Array<{ head: { ref: string }; base: { ref: string } }>;
+    const pulls = (await (await fetch(`${server.url}/fake-github/pulls`)).json()) as Array<{
+      head: { ref: string };
+      base: { ref: string };
+    }>;
     expect(pulls.at(-1)?.head.ref).toMatch(/^aurora\/fix-incident-.+-\d+$/);
     expect(pulls.at(-1)?.base.ref).toBe('main');
     await shot('05-fix-pr');

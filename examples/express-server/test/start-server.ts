@@ -20,23 +20,27 @@ export interface StartedServer {
 export async function startExampleServer(env: Record<string, string> = {}): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aurora-example-'));
   chmodSync(dataDir, 0o755);
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=@aurora-rca/source', '--import', 'tsx', join(exampleRoot, 'src/demo.ts')], {
-    cwd: exampleRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      AURORA_DEMO_REPLAY: '0',
-      AURORA_DATA_DIR: dataDir,
-      OPENAI_API_KEY: '',
-      ANTHROPIC_API_KEY: '',
-      OLLAMA_BASE_URL: '',
-      GITHUB_TOKEN: '',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=@aurora-rca/source', '--import', 'tsx', join(exampleRoot, 'src/demo.ts')],
+    {
+      cwd: exampleRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        AURORA_DEMO_REPLAY: '0',
+        AURORA_DATA_DIR: dataDir,
+        OPENAI_API_KEY: '',
+        ANTHROPIC_API_KEY: '',
+        OLLAMA_BASE_URL: '',
+        GITHUB_TOKEN: '',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   let err = '';
   child.stderr?.on('data', (d) => {

@@ -42,7 +42,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 /** Serves a Web-standard handler on Node's `http` module; the body streams untouched. */
-export async function serveHandler(handler: WebHandler, options: { host: string; port: number }): Promise<{ server: Server; url: string }> {
+export async function serveHandler(
+  handler: WebHandler,
+  options: { host: string; port: number },
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const controller = new AbortController();
     res.on('close', () => controller.abort());
@@ -53,7 +56,11 @@ export async function serveHandler(handler: WebHandler, options: { host: string;
           res.statusCode = 500;
           res.setHeader('content-type', 'application/json');
         }
-        res.end(JSON.stringify({ error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error) } }));
+        res.end(
+          JSON.stringify({
+            error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error) },
+          }),
+        );
       });
   });
   await new Promise<void>((resolve, reject) => {

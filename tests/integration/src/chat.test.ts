@@ -6,10 +6,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 const T = 'tenant-chat';
 const alice = { tenantId: T, userId: 'alice' };
 const recordings = [
-  { tool: 'kubectl', input: { args: ['get', 'pods', '-n', 'shop'] }, output: 'NAME                        READY   STATUS             RESTARTS\ncheckout-7d9f8b6c5d-x2x7k   0/1     CrashLoopBackOff   7' },
-  { tool: 'kubectl', input: { args: ['rollout', 'restart', 'deployment/checkout', '-n', 'shop'] }, output: 'deployment.apps/checkout restarted' },
+  {
+    tool: 'kubectl',
+    input: { args: ['get', 'pods', '-n', 'shop'] },
+    output:
+      'NAME                        READY   STATUS             RESTARTS\ncheckout-7d9f8b6c5d-x2x7k   0/1     CrashLoopBackOff   7',
+  },
+  {
+    tool: 'kubectl',
+    input: { args: ['rollout', 'restart', 'deployment/checkout', '-n', 'shop'] },
+    output: 'deployment.apps/checkout restarted',
+  },
 ];
-const RESTART = { name: 'kubectl', args: { args: ['rollout', 'restart', 'deployment/checkout', '-n', 'shop'] } };
+const RESTART = {
+  name: 'kubectl',
+  args: { args: ['rollout', 'restart', 'deployment/checkout', '-n', 'shop'] },
+};
 
 const opened: Aurora[] = [];
 afterEach(async () => {
@@ -18,33 +30,56 @@ afterEach(async () => {
 
 async function setup(model?: ScriptedChatModel) {
   const calls: RecordedCall[] = [];
-  const aurora = createAurora({ storage: memoryStorage(), tools: recordedTools(recordings, { onCall: (c) => calls.push(c) }), model });
+  const aurora = createAurora({
+    storage: memoryStorage(),
+    tools: recordedTools(recordings, { onCall: (c) => calls.push(c) }),
+    model,
+  });
   opened.push(aurora);
   await aurora.start();
   // Stored directly, so no investigation consumes the scripted turns.
   const incident: Incident = await aurora.storage.incidents.create(
-    makeIncident({ tenantId: T, title: 'Checkout crash looping', summary: 'checkout pods restart in a loop', rootCause: 'checkout cannot reach postgres' }),
+    makeIncident({
+      tenantId: T,
+      title: 'Checkout crash looping',
+      summary: 'checkout pods restart in a loop',
+      rootCause: 'checkout cannot reach postgres',
+    }),
   );
   return { aurora, incident, calls };
 }
 
-async function settled(aurora: Aurora, sessionId: string, status: 'idle' | 'awaiting_approval' | 'failed' = 'idle') {
-  await expect.poll(async () => (await aurora.chat.session(alice, sessionId)).session.status, { timeout: 10_000 }).toBe(status);
+async function settled(
+  aurora: Aurora,
+  sessionId: string,
+  status: 'idle' | 'awaiting_approval' | 'failed' = 'idle',
+) {
+  await expect
+    .poll(async () => (await aurora.chat.session(alice, sessionId)).session.status, { timeout: 10_000 })
+    .toBe(status);
   return aurora.chat.session(alice, sessionId);
 }
 
 describe('follow-up chat', () => {
   it('ask mode runs read-only tools, cites them, and refuses writes', async () => {
     const model = new ScriptedChatModel([
-      { text: 'Let me look at the pods.', toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] } }] },
+      {
+        text: 'Let me look at the pods.',
+        toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] } }],
+      },
       { toolCalls: [RESTART] },
       { text: 'The checkout pod is in CrashLoopBackOff [1]. I cannot restart it in ask mode.' },
     ]);
     const { aurora, incident, calls } = await setup(model);
-    const { sessionId } = await aurora.chat.ask(alice, incident.id, { question: 'Why is checkout down? Restart it.', mode: 'ask' });
+    const { sessionId } = await aurora.chat.ask(alice, incident.id, {
+      question: 'Why is checkout down? Restart it.',
+      mode: 'ask',
+    });
     const { messages } = await settled(aurora, sessionId);
 
-    expect(calls.map((c) => (c.input as { args: string[] }).args.slice(0, 2).join(' '))).toEqual(['get pods']);
+    expect(calls.map((c) => (c.input as { args: string[] }).args.slice(0, 2).join(' '))).toEqual([
+      'get pods',
+    ]);
     const citations = await aurora.storage.citations.list(T, incident.id);
     expect(citations[0]).toMatchObject({ key: '1', toolName: 'kubectl', status: 'ok', origin: 'chat' });
     expect(citations[1]).toMatchObject({ status: 'error' });
@@ -58,16 +93,28 @@ describe('follow-up chat', () => {
   });
 
   it('agent mode pauses a write for approval, runs it once approved, and records who approved', async () => {
-    const model = new ScriptedChatModel([{ text: 'Restarting checkout should clear the stuck pods.', toolCalls: [RESTART] }, { text: 'Restarted [1].' }]);
+    const model = new ScriptedChatModel([
+      { text: 'Restarting checkout should clear the stuck pods.', toolCalls: [RESTART] },
+      { text: 'Restarted [1].' },
+    ]);
     const { aurora, incident, calls } = await setup(model);
-    const { sessionId } = await aurora.chat.ask(alice, incident.id, { question: 'Restart checkout', mode: 'agent' });
+    const { sessionId } = await aurora.chat.ask(alice, incident.id, {
+      question: 'Restart checkout',
+      mode: 'agent',
+    });
     const paused = await settled(aurora, sessionId, 'awaiting_approval');
     const pending = paused.messages.find((m) => m.approval)!;
-    expect(pending.approval).toMatchObject({ status: 'pending', tool: 'kubectl', command: 'kubectl rollout restart deployment/checkout -n shop' });
+    expect(pending.approval).toMatchObject({
+      status: 'pending',
+      tool: 'kubectl',
+      command: 'kubectl rollout restart deployment/checkout -n shop',
+    });
     expect(calls).toHaveLength(0); // nothing ran before a person said yes
 
     // Asking again while an approval is pending is refused.
-    await expect(aurora.chat.ask(alice, incident.id, { question: 'hello?', mode: 'agent', sessionId })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      aurora.chat.ask(alice, incident.id, { question: 'hello?', mode: 'agent', sessionId }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     await aurora.chat.decide(alice, sessionId, pending.approval!.id, { decision: 'approve' });
     const done = await settled(aurora, sessionId);
@@ -79,16 +126,27 @@ describe('follow-up chat', () => {
     expect(citation).toMatchObject({ status: 'ok', output: 'deployment.apps/checkout restarted' });
     expect(done.messages.at(-1)).toMatchObject({ role: 'assistant', content: 'Restarted [1].' });
     // A decided approval cannot be decided again.
-    await expect(aurora.chat.decide(alice, sessionId, pending.approval!.id, { decision: 'deny' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      aurora.chat.decide(alice, sessionId, pending.approval!.id, { decision: 'deny' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('respects a denial: the write never runs', async () => {
-    const model = new ScriptedChatModel([{ toolCalls: [RESTART] }, { text: 'Understood, I will not restart it.' }]);
+    const model = new ScriptedChatModel([
+      { toolCalls: [RESTART] },
+      { text: 'Understood, I will not restart it.' },
+    ]);
     const { aurora, incident, calls } = await setup(model);
-    const { sessionId } = await aurora.chat.ask(alice, incident.id, { question: 'Restart checkout', mode: 'agent' });
+    const { sessionId } = await aurora.chat.ask(alice, incident.id, {
+      question: 'Restart checkout',
+      mode: 'agent',
+    });
     const paused = await settled(aurora, sessionId, 'awaiting_approval');
     const approval = paused.messages.find((m) => m.approval)!.approval!;
-    await aurora.chat.decide({ tenantId: T, userId: 'bob' }, sessionId, approval.id, { decision: 'deny', reason: 'change freeze' });
+    await aurora.chat.decide({ tenantId: T, userId: 'bob' }, sessionId, approval.id, {
+      decision: 'deny',
+      reason: 'change freeze',
+    });
     const done = await settled(aurora, sessionId);
     expect(calls).toHaveLength(0);
     expect(await aurora.storage.citations.list(T, incident.id)).toHaveLength(0);
@@ -101,7 +159,11 @@ describe('follow-up chat', () => {
     const { aurora, incident } = await setup(model);
     const first = await aurora.chat.ask(alice, incident.id, { question: 'Which service?', mode: 'ask' });
     await settled(aurora, first.sessionId);
-    const second = await aurora.chat.ask(alice, incident.id, { question: 'Since when?', mode: 'ask', sessionId: first.sessionId });
+    const second = await aurora.chat.ask(alice, incident.id, {
+      question: 'Since when?',
+      mode: 'ask',
+      sessionId: first.sessionId,
+    });
     expect(second.sessionId).toBe(first.sessionId);
     const { messages } = await settled(aurora, first.sessionId);
     expect(messages.map((m) => `${m.role}:${m.content}`)).toEqual([
@@ -114,13 +176,20 @@ describe('follow-up chat', () => {
     expect(seen).toEqual(expect.arrayContaining(['Which service?', 'It is checkout.', 'Since when?']));
     // A session of another incident (or tenant) is not found.
     const other = await aurora.storage.incidents.create(makeIncident({ tenantId: T }));
-    await expect(aurora.chat.ask(alice, other.id, { question: 'x', mode: 'ask', sessionId: first.sessionId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(aurora.chat.session({ tenantId: 'other', userId: 'eve' }, first.sessionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      aurora.chat.ask(alice, other.id, { question: 'x', mode: 'ask', sessionId: first.sessionId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      aurora.chat.session({ tenantId: 'other', userId: 'eve' }, first.sessionId),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('without a model, answers from the record and says open questions need a model', async () => {
     const { aurora, incident } = await setup(undefined);
-    const { sessionId } = await aurora.chat.ask(alice, incident.id, { question: 'What is the root cause?', mode: 'ask' });
+    const { sessionId } = await aurora.chat.ask(alice, incident.id, {
+      question: 'What is the root cause?',
+      mode: 'ask',
+    });
     const { messages } = await settled(aurora, sessionId);
     const answer = messages.at(-1)!;
     expect(answer.role).toBe('assistant');

@@ -13,7 +13,14 @@ afterEach(async () => {
 
 const submit = {
   name: 'submit_result',
-  args: { summary: 'done', rootCause: 'unknown', confidence: 'inconclusive', ruledOut: [], notChecked: [], suggestions: [] },
+  args: {
+    summary: 'done',
+    rootCause: 'unknown',
+    confidence: 'inconclusive',
+    ruledOut: [],
+    notChecked: [],
+    suggestions: [],
+  },
 };
 
 describe('secrets never reach a model', () => {
@@ -29,7 +36,9 @@ describe('secrets never reach a model', () => {
         {
           status: 'firing',
           labels: { alertname: 'DatabaseLoginFailures', service: 'orders', severity: 'critical' },
-          annotations: { description: `Login failed with postgres://orders:${PASSWORD}@db.internal:5432/orders; key ${AWS_KEY}` },
+          annotations: {
+            description: `Login failed with postgres://orders:${PASSWORD}@db.internal:5432/orders; key ${AWS_KEY}`,
+          },
           startsAt: '2026-12-04T10:00:00Z',
           endsAt: '0001-01-01T00:00:00Z',
           fingerprint: 'f1',
@@ -48,7 +57,10 @@ describe('secrets never reach a model', () => {
       request: { headers: { authorization: 'Bearer x' }, rawBody: body, now: Date.now() },
     });
     await expect.poll(() => model.calls.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const seen = model.calls.flat().map((m) => JSON.stringify(m.content)).join('\n');
+    const seen = model.calls
+      .flat()
+      .map((m) => JSON.stringify(m.content))
+      .join('\n');
     expect(seen).toContain('DatabaseLoginFailures');
     expect(seen).not.toContain(PASSWORD);
     expect(seen).not.toContain(AWS_KEY);
@@ -60,10 +72,23 @@ describe('secrets never reach a model', () => {
     const aurora = createAurora({ storage: memoryStorage(), model });
     opened.push(aurora);
     await aurora.start();
-    const incident = await aurora.storage.incidents.create(makeIncident({ tenantId: 't', summary: `leaked password=${PASSWORD}` }));
-    const { sessionId } = await aurora.chat.ask({ tenantId: 't', userId: 'u' }, incident.id, { question: `is ${AWS_KEY} rotated?`, mode: 'ask' });
-    await expect.poll(async () => (await aurora.chat.session({ tenantId: 't', userId: 'u' }, sessionId)).session.status, { timeout: 10_000 }).toBe('idle');
-    const seen = model.calls.flat().map((m) => JSON.stringify(m.content)).join('\n');
+    const incident = await aurora.storage.incidents.create(
+      makeIncident({ tenantId: 't', summary: `leaked password=${PASSWORD}` }),
+    );
+    const { sessionId } = await aurora.chat.ask({ tenantId: 't', userId: 'u' }, incident.id, {
+      question: `is ${AWS_KEY} rotated?`,
+      mode: 'ask',
+    });
+    await expect
+      .poll(
+        async () => (await aurora.chat.session({ tenantId: 't', userId: 'u' }, sessionId)).session.status,
+        { timeout: 10_000 },
+      )
+      .toBe('idle');
+    const seen = model.calls
+      .flat()
+      .map((m) => JSON.stringify(m.content))
+      .join('\n');
     expect(seen).not.toContain(PASSWORD);
     expect(seen).not.toContain(AWS_KEY);
   });

@@ -3,7 +3,14 @@ import { builtInSources } from '@aurora-rca/adapters/sources';
 import { awsTool, azTool, gcloudTool, kubectlTool } from '@aurora-rca/adapters/tools';
 import { chatModelFromEnv } from '@aurora-rca/adapters/llm';
 import { githubCodeHost } from '@aurora-rca/adapters/github';
-import { type Actor, type Aurora, createAurora, createAuroraHandler, type Integration, type Storage } from '@aurora-rca/core';
+import {
+  type Actor,
+  type Aurora,
+  createAurora,
+  createAuroraHandler,
+  type Integration,
+  type Storage,
+} from '@aurora-rca/core';
 import { localCommandRunner } from '@aurora-rca/core/node';
 import { memoryStorage } from '@aurora-rca/storage-memory';
 import { pgBossQueue, pgEventBus, postgresCheckpointer, postgresStorage } from '@aurora-rca/storage-postgres';
@@ -18,12 +25,22 @@ export const ServeConfig = z.strictObject({
   storage: z
     .discriminatedUnion('type', [
       z.strictObject({ type: z.literal('memory') }),
-      z.strictObject({ type: z.literal('postgres'), connectionString: z.string().min(1), migrate: z.boolean().default(true) }),
+      z.strictObject({
+        type: z.literal('postgres'),
+        connectionString: z.string().min(1),
+        migrate: z.boolean().default(true),
+      }),
     ])
     .default({ type: 'memory' }),
   /** Bearer tokens per tenant: the default `authenticate`. */
-  tenants: z.array(z.strictObject({ id: z.string().min(1), tokens: z.array(z.string().min(1)).min(1) })).min(1),
-  integrations: z.array(z.custom<Integration>((v) => typeof v === 'object' && v !== null && 'id' in v && 'source' in v && 'auth' in v)),
+  tenants: z
+    .array(z.strictObject({ id: z.string().min(1), tokens: z.array(z.string().min(1)).min(1) }))
+    .min(1),
+  integrations: z.array(
+    z.custom<Integration>(
+      (v) => typeof v === 'object' && v !== null && 'id' in v && 'source' in v && 'auth' in v,
+    ),
+  ),
   /** Run tools (kubectl, gcloud, aws, az) on this machine through the command policy. @default false */
   tools: z.boolean().default(false),
   workers: z.boolean().default(true),
@@ -32,15 +49,21 @@ export type ServeConfig = z.infer<typeof ServeConfig>;
 
 function interpolate(value: unknown, env: NodeJS.ProcessEnv): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_m, n: string, d?: string) => (env[n] ? String(env[n]) : (d ?? '')));
+    return value.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_m, n: string, d?: string) =>
+      env[n] ? String(env[n]) : (d ?? ''),
+    );
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, env));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env)]));
   return value;
 }
 
 /** Builds the engine a config describes. */
-export async function engineFromConfig(config: ServeConfig, env: NodeJS.ProcessEnv = process.env): Promise<Aurora> {
+export async function engineFromConfig(
+  config: ServeConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Aurora> {
   let storage: Storage = memoryStorage();
   let extra = {};
   if (config.storage.type === 'postgres') {
@@ -48,14 +71,20 @@ export async function engineFromConfig(config: ServeConfig, env: NodeJS.ProcessE
     const pg = postgresStorage({ connectionString, migrate });
     await pg.ready;
     storage = pg;
-    extra = { queue: pgBossQueue({ connectionString }), bus: pgEventBus({ connectionString, storage: pg }), checkpointer: await postgresCheckpointer({ connectionString }) };
+    extra = {
+      queue: pgBossQueue({ connectionString }),
+      bus: pgEventBus({ connectionString, storage: pg }),
+      checkpointer: await postgresCheckpointer({ connectionString }),
+    };
   }
   const runner = localCommandRunner({});
   return createAurora({
     storage,
     ...extra,
     sources: builtInSources(),
-    tools: config.tools ? [kubectlTool({ runner }), gcloudTool({ runner }), awsTool({ runner }), azTool({ runner })] : [],
+    tools: config.tools
+      ? [kubectlTool({ runner }), gcloudTool({ runner }), awsTool({ runner }), azTool({ runner })]
+      : [],
     model: chatModelFromEnv(env),
     ...(env.GITHUB_TOKEN ? { codeHost: githubCodeHost({ auth: env.GITHUB_TOKEN }) } : {}),
     workers: config.workers ? {} : false,
@@ -65,7 +94,8 @@ export async function engineFromConfig(config: ServeConfig, env: NodeJS.ProcessE
 /** Starts the server a config describes; resolves once it listens. */
 export async function startServe(configText: string, io: CliIo, env: NodeJS.ProcessEnv = process.env) {
   const parsed = ServeConfig.safeParse(interpolate(JSON.parse(configText), env));
-  if (!parsed.success) throw new Error(`invalid config: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  if (!parsed.success)
+    throw new Error(`invalid config: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const config = parsed.data;
   const tokens = new Map(config.tenants.flatMap((t) => t.tokens.map((tok) => [tok, t.id] as const)));
   const aurora = await engineFromConfig(config, env);
@@ -98,7 +128,10 @@ export const registerServe: RegisterCommand = (program, io, setExit) => {
   program
     .command('serve')
     .description('run the Aurora HTTP API (webhooks, incidents, SSE) and workers from a config file')
-    .requiredOption('-c, --config <file>', 'JSON config: host, port, storage, tenants (bearer tokens), integrations, tools')
+    .requiredOption(
+      '-c, --config <file>',
+      'JSON config: host, port, storage, tenants (bearer tokens), integrations, tools',
+    )
     .action(async (opts: { config: string }) => {
       let text: string;
       try {

@@ -18,7 +18,12 @@ function score(questionTerms: Set<string>, text: string): number {
 }
 
 /** The incident's own record rendered as context for a chat model (or a person). */
-export function incidentContext(incident: Incident, thoughts: Thought[], citations: Citation[], maxChars = 12_000): string {
+export function incidentContext(
+  incident: Incident,
+  thoughts: Thought[],
+  citations: Citation[],
+  maxChars = 12_000,
+): string {
   const lines = [
     `Incident ${incident.id}: ${incident.title}`,
     `Severity: ${incident.severity} · Status: ${incident.status} · Investigation: ${incident.auroraStatus}`,
@@ -30,7 +35,8 @@ export function incidentContext(incident: Incident, thoughts: Thought[], citatio
   lines.push('', 'Investigation thoughts:');
   for (const t of thoughts.slice(-40)) lines.push(`- ${t.content}`);
   lines.push('', 'Citations (commands already run):');
-  for (const c of citations) lines.push(`[${c.key}] ${c.command} (${c.status}): ${c.output.slice(0, 400).replace(/\s+/g, ' ')}`);
+  for (const c of citations)
+    lines.push(`[${c.key}] ${c.command} (${c.status}): ${c.output.slice(0, 400).replace(/\s+/g, ' ')}`);
   const text = lines.join('\n');
   return text.length > maxChars ? `${text.slice(0, maxChars)}\n…(context truncated)` : text;
 }
@@ -51,7 +57,8 @@ export function answerFromRecord(input: {
   const q = new Set(terms(input.question));
   const parts: string[] = [];
   if (incident.summary) parts.push(`**Summary:** ${incident.summary}`);
-  if (incident.rootCause) parts.push(`**Root cause** (${incident.confidence ?? 'unrated'}): ${incident.rootCause}`);
+  if (incident.rootCause)
+    parts.push(`**Root cause** (${incident.confidence ?? 'unrated'}): ${incident.rootCause}`);
   if (!incident.summary && !incident.rootCause) {
     parts.push(`The investigation has not concluded yet (status: ${incident.auroraStatus}).`);
   }

@@ -1,5 +1,11 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import {
+  AIMessage,
+  type BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+} from '@langchain/core/messages';
 import { tool as lcTool } from '@langchain/core/tools';
 import { AuroraError, notFound } from '../errors.js';
 import type { ChatMessage, ChatMode, ChatSession, Incident } from '../model/index.js';
@@ -14,10 +20,8 @@ import type { Clock } from '../util/clock.js';
 import { isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 import { answerFromRecord, citedKeys, historyText, incidentContext } from './chat-context.js';
+import { runAndCite as runAndCiteCall, type ToolExecutor } from './run-and-cite.js';
 import type { Actor } from './types.js';
-
-/** Runs one tool call through the policy, redaction and limits (the same path as investigations). */
-export type ToolExecutor = (tool: Tool, input: unknown, context: { tenantId: string; incidentId: string; mode: ChatMode; signal: AbortSignal; approval?: ApprovalGrant }) => Promise<ToolResult>;
 
 export interface ChatServiceDeps {
   storage: Storage;
@@ -58,28 +62,60 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   async function publishSession(session: ChatSession) {
-    await publisher.publish({ type: 'chat.session', tenantId: session.tenantId, incidentId: session.incidentId, at: isoNow(clock), session });
+    await publisher.publish({
+      type: 'chat.session',
+      tenantId: session.tenantId,
+      incidentId: session.incidentId,
+      at: isoNow(clock),
+      session,
+    });
   }
 
   async function appendMessage(session: ChatSession, draft: Parameters<Storage['chat']['appendMessage']>[2]) {
     const message = await storage.chat.appendMessage(session.tenantId, session.id, draft, newId('msg'));
-    await publisher.publish({ type: 'chat.message', tenantId: session.tenantId, incidentId: session.incidentId, at: message.createdAt, message });
+    await publisher.publish({
+      type: 'chat.message',
+      tenantId: session.tenantId,
+      incidentId: session.incidentId,
+      at: message.createdAt,
+      message,
+    });
     return message;
   }
 
-  async function updateMessage(session: ChatSession, id: string, patch: Parameters<Storage['chat']['updateMessage']>[2]) {
-    const message = await storage.chat.updateMessage(session.tenantId, id, { ...patch, updatedAt: isoNow(clock) });
-    await publisher.publish({ type: 'chat.message', tenantId: session.tenantId, incidentId: session.incidentId, at: message.updatedAt, message });
+  async function updateMessage(
+    session: ChatSession,
+    id: string,
+    patch: Parameters<Storage['chat']['updateMessage']>[2],
+  ) {
+    const message = await storage.chat.updateMessage(session.tenantId, id, {
+      ...patch,
+      updatedAt: isoNow(clock),
+    });
+    await publisher.publish({
+      type: 'chat.message',
+      tenantId: session.tenantId,
+      incidentId: session.incidentId,
+      at: message.updatedAt,
+      message,
+    });
     return message;
   }
 
   async function setSessionStatus(session: ChatSession, status: ChatSession['status']) {
-    const updated = await storage.chat.updateSession(session.tenantId, session.id, { status, updatedAt: isoNow(clock) });
+    const updated = await storage.chat.updateSession(session.tenantId, session.id, {
+      status,
+      updatedAt: isoNow(clock),
+    });
     await publishSession(updated);
     return updated;
   }
 
-  async function ask(actor: Actor, incidentId: string, input: { question: string; mode: ChatMode; sessionId?: string | null }) {
+  async function ask(
+    actor: Actor,
+    incidentId: string,
+    input: { question: string; mode: ChatMode; sessionId?: string | null },
+  ) {
     await requireIncident(actor.tenantId, incidentId);
     let session: ChatSession;
     const now = isoNow(clock);
@@ -88,9 +124,16 @@ export function createChatService(deps: ChatServiceDeps) {
       // A session of another incident is as invisible as one of another tenant.
       if (session.incidentId !== incidentId) throw notFound('Chat session', input.sessionId);
       if (session.status === 'awaiting_approval') {
-        throw new AuroraError('CONFLICT', 'This session is waiting for an approval decision; approve or deny it first');
+        throw new AuroraError(
+          'CONFLICT',
+          'This session is waiting for an approval decision; approve or deny it first',
+        );
       }
-      if (session.mode !== input.mode) session = await storage.chat.updateSession(actor.tenantId, session.id, { mode: input.mode, updatedAt: now });
+      if (session.mode !== input.mode)
+        session = await storage.chat.updateSession(actor.tenantId, session.id, {
+          mode: input.mode,
+          updatedAt: now,
+        });
     } else {
       session = await storage.chat.createSession({
         id: ids.next('chat'),
@@ -113,7 +156,11 @@ export function createChatService(deps: ChatServiceDeps) {
       updatedAt: now,
     });
     await setSessionStatus(session, 'running');
-    await deps.queue.enqueue<ChatJobPayload>(CHAT_JOB, { tenantId: actor.tenantId, sessionId: session.id, messageId: message.id }, { key: `${chatKey(session.id)}:${message.id}`, retryLimit: 1 });
+    await deps.queue.enqueue<ChatJobPayload>(
+      CHAT_JOB,
+      { tenantId: actor.tenantId, sessionId: session.id, messageId: message.id },
+      { key: `${chatKey(session.id)}:${message.id}`, retryLimit: 1 },
+    );
     return { sessionId: session.id, messageId: message.id };
   }
 
@@ -122,13 +169,20 @@ export function createChatService(deps: ChatServiceDeps) {
     return { session: s, messages: await storage.chat.listMessages(actor.tenantId, id) };
   }
 
-  async function decide(actor: Actor, sessionId: string, approvalId: string, decision: { decision: 'approve' | 'deny'; reason?: string }) {
+  async function decide(
+    actor: Actor,
+    sessionId: string,
+    approvalId: string,
+    decision: { decision: 'approve' | 'deny'; reason?: string },
+  ) {
     const s = await requireSession(actor.tenantId, sessionId);
     const messages = await storage.chat.listMessages(actor.tenantId, sessionId);
     const target = messages.find((m) => m.approval?.id === approvalId);
     if (!target?.approval) throw notFound('Approval', approvalId);
     if (target.approval.status !== 'pending') {
-      throw new AuroraError('CONFLICT', `Approval ${approvalId} was already ${target.approval.status}`, { details: { approval: target.approval } });
+      throw new AuroraError('CONFLICT', `Approval ${approvalId} was already ${target.approval.status}`, {
+        details: { approval: target.approval },
+      });
     }
     const decided = await updateMessage(s, target.id, {
       approval: {
@@ -140,7 +194,11 @@ export function createChatService(deps: ChatServiceDeps) {
       },
     });
     await setSessionStatus(s, 'running');
-    await deps.queue.enqueue<ChatJobPayload>(CHAT_JOB, { tenantId: actor.tenantId, sessionId, messageId: target.id }, { key: `${chatKey(sessionId)}:${target.id}:decided`, retryLimit: 1 });
+    await deps.queue.enqueue<ChatJobPayload>(
+      CHAT_JOB,
+      { tenantId: actor.tenantId, sessionId, messageId: target.id },
+      { key: `${chatKey(sessionId)}:${target.id}:decided`, retryLimit: 1 },
+    );
     return decided;
   }
 
@@ -168,27 +226,25 @@ export function createChatService(deps: ChatServiceDeps) {
     await runAndCite(s, tool, { args: approval.args }, signal, grant, `approval:${approval.id}`);
   }
 
-  async function runAndCite(s: ChatSession, tool: Tool, input: unknown, signal: AbortSignal, approval: ApprovalGrant | undefined, clientKey: string) {
-    const started = clock.now();
-    const result = await deps.executeTool(tool, input, { tenantId: s.tenantId, incidentId: s.incidentId, mode: s.mode, signal, approval });
-    const citation = await storage.citations.append(
-      s.tenantId,
-      s.incidentId,
-      {
-        toolName: tool.name,
-        command: result.command,
-        input,
-        output: result.output,
-        status: result.status,
-        reason: result.reason ?? null,
-        executedAt: new Date(started).toISOString(),
-        durationMs: Math.max(0, clock.now() - started),
-        origin: 'chat',
-        clientKey: `${s.id}:${clientKey}`,
-      },
-      newId('cit'),
-    );
-    await publisher.publish({ type: 'citation', tenantId: s.tenantId, incidentId: s.incidentId, at: isoNow(clock), citation });
+  async function runAndCite(
+    s: ChatSession,
+    tool: Tool,
+    input: unknown,
+    signal: AbortSignal,
+    approval: ApprovalGrant | undefined,
+    clientKey: string,
+  ) {
+    const { result, citation } = await runAndCiteCall(deps, {
+      tenantId: s.tenantId,
+      incidentId: s.incidentId,
+      tool,
+      input,
+      mode: s.mode,
+      signal,
+      approval,
+      origin: 'chat',
+      clientKey: `${s.id}:${clientKey}`,
+    });
     await appendMessage(s, {
       role: 'tool',
       content: `[${citation.key}] \`${citation.command}\` (${citation.status})${result.reason ? ` — ${result.reason}` : ''}\n\n${citation.output}`,
@@ -199,7 +255,12 @@ export function createChatService(deps: ChatServiceDeps) {
     return { result, citation };
   }
 
-  async function answerWithModel(s: ChatSession, model: BaseChatModel, incident: Incident, signal: AbortSignal): Promise<void> {
+  async function answerWithModel(
+    s: ChatSession,
+    model: BaseChatModel,
+    incident: Incident,
+    signal: AbortSignal,
+  ): Promise<void> {
     const [thoughts, citations, history] = await Promise.all([
       storage.thoughts.list(s.tenantId, s.incidentId),
       storage.citations.list(s.tenantId, s.incidentId),
@@ -207,7 +268,9 @@ export function createChatService(deps: ChatServiceDeps) {
     ]);
     const redact = (text: string) => (deps.redactor ?? defaultRedactor).redact(text);
     const messages: BaseMessage[] = [
-      new SystemMessage(redact(`${SYSTEM_PROMPT}\nMode: ${s.mode}\n\n${incidentContext(incident, thoughts, citations)}`)),
+      new SystemMessage(
+        redact(`${SYSTEM_PROMPT}\nMode: ${s.mode}\n\n${incidentContext(incident, thoughts, citations)}`),
+      ),
     ];
     for (const m of history) {
       if (m.role === 'user') messages.push(new HumanMessage(redact(m.content)));
@@ -218,7 +281,13 @@ export function createChatService(deps: ChatServiceDeps) {
     );
     const bound = lcTools.length && typeof model.bindTools === 'function' ? model.bindTools(lcTools) : model;
     const now = isoNow(clock);
-    let answer = await appendMessage(s, { role: 'assistant', content: '', status: 'streaming', createdAt: now, updatedAt: now });
+    let answer = await appendMessage(s, {
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      createdAt: now,
+      updatedAt: now,
+    });
     for (let step = 0; step < (deps.maxSteps ?? 6); step++) {
       let text = '';
       let full: AIMessage | undefined;
@@ -236,40 +305,82 @@ export function createChatService(deps: ChatServiceDeps) {
       }
       const toolCalls = (full as AIMessage | undefined)?.tool_calls ?? [];
       if (!toolCalls.length) {
-        const valid = new Set((await storage.citations.list(s.tenantId, s.incidentId)).filter((c) => c.status === 'ok').map((c) => c.key));
+        const valid = new Set(
+          (await storage.citations.list(s.tenantId, s.incidentId))
+            .filter((c) => c.status === 'ok')
+            .map((c) => c.key),
+        );
         // Cite only citations that exist and succeeded; invalid markers are dropped from the text.
         const cleaned = text.replace(/\[(\d+)\]/g, (m, k: string) => (valid.has(k) ? m : ''));
-        await updateMessage(s, answer.id, { content: cleaned.trim() || '(no answer)', status: 'complete', citationKeys: citedKeys(cleaned) });
+        await updateMessage(s, answer.id, {
+          content: cleaned.trim() || '(no answer)',
+          status: 'complete',
+          citationKeys: citedKeys(cleaned),
+        });
         return;
       }
       messages.push(new AIMessage({ content: text, tool_calls: toolCalls }));
       for (const call of toolCalls) {
         const tool = toolsByName.get(call.name);
         if (!tool) {
-          messages.push(new ToolMessage({ tool_call_id: call.id ?? call.name, content: `Unknown tool ${call.name}` }));
+          messages.push(
+            new ToolMessage({ tool_call_id: call.id ?? call.name, content: `Unknown tool ${call.name}` }),
+          );
           continue;
         }
         const parsed = tool.input.safeParse(call.args);
-        const decision = parsed.success && tool.classify ? tool.classify(parsed.data, { tenantId: s.tenantId, mode: s.mode }) : { decision: 'allow' as const, reason: 'read-only tool' };
+        const decision =
+          parsed.success && tool.classify
+            ? tool.classify(parsed.data, { tenantId: s.tenantId, mode: s.mode })
+            : { decision: 'allow' as const, reason: 'read-only tool' };
         if (parsed.success && decision.decision === 'ask' && s.mode === 'agent') {
-          const args = Array.isArray((parsed.data as { args?: unknown }).args) ? ((parsed.data as { args: string[] }).args) : [];
+          const args = Array.isArray((parsed.data as { args?: unknown }).args)
+            ? (parsed.data as { args: string[] }).args
+            : [];
           const command = tool.describe(parsed.data);
-          await updateMessage(s, answer.id, { content: text || `I need to run \`${command}\`.`, status: 'complete' });
+          await updateMessage(s, answer.id, {
+            content: text || `I need to run \`${command}\`.`,
+            status: 'complete',
+          });
           await appendMessage(s, {
             role: 'assistant',
             content: `Approval needed to run \`${command}\`: ${decision.reason}`,
-            approval: { id: ids.next('apr'), tool: tool.name, args, command, reason: decision.reason, status: 'pending', decidedBy: null, decidedAt: null },
+            approval: {
+              id: ids.next('apr'),
+              tool: tool.name,
+              args,
+              command,
+              reason: decision.reason,
+              status: 'pending',
+              decidedBy: null,
+              decidedAt: null,
+            },
             createdAt: isoNow(clock),
             updatedAt: isoNow(clock),
           });
           await setSessionStatus(s, 'awaiting_approval');
           throw new PausedForApproval();
         }
-        const { result, citation } = await runAndCite(s, tool, parsed.success ? parsed.data : call.args, signal, undefined, call.id ?? `${step}:${call.name}`);
-        messages.push(new ToolMessage({ tool_call_id: call.id ?? call.name, content: `[${citation.key}] ${result.status}${result.reason ? ` (${result.reason})` : ''}\n${citation.output}` }));
+        const { result, citation } = await runAndCite(
+          s,
+          tool,
+          parsed.success ? parsed.data : call.args,
+          signal,
+          undefined,
+          call.id ?? `${step}:${call.name}`,
+        );
+        messages.push(
+          new ToolMessage({
+            tool_call_id: call.id ?? call.name,
+            content: `[${citation.key}] ${result.status}${result.reason ? ` (${result.reason})` : ''}\n${citation.output}`,
+          }),
+        );
       }
     }
-    await updateMessage(s, answer.id, { content: 'I stopped after the maximum number of steps without a final answer.', status: 'failed' });
+    await updateMessage(s, answer.id, {
+      content: 'I stopped after the maximum number of steps without a final answer.',
+      status: 'failed',
+    });
   }
 
   async function run(job: Job<ChatJobPayload>): Promise<void> {
@@ -294,13 +405,25 @@ export function createChatService(deps: ChatServiceDeps) {
           reply.content += `\n\nThis incident was merged into ${incident.mergedIntoId}.`;
         }
         const now = isoNow(clock);
-        await appendMessage(s, { role: 'assistant', content: reply.content, citationKeys: reply.citationKeys, createdAt: now, updatedAt: now });
+        await appendMessage(s, {
+          role: 'assistant',
+          content: reply.content,
+          citationKeys: reply.citationKeys,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
       s = await setSessionStatus(s, 'idle');
     } catch (error) {
       if (error instanceof PausedForApproval) return;
       const now = isoNow(clock);
-      await appendMessage(s, { role: 'system', content: `The answer failed: ${(error as Error).message}`, status: 'failed', createdAt: now, updatedAt: now });
+      await appendMessage(s, {
+        role: 'system',
+        content: `The answer failed: ${(error as Error).message}`,
+        status: 'failed',
+        createdAt: now,
+        updatedAt: now,
+      });
       await setSessionStatus(s, 'failed');
     }
   }

@@ -23,6 +23,7 @@ import { createRedactor, executeTool, type Redactor } from '../tools/index.js';
 import { type Clock, isoNow, systemClock } from '../util/clock.js';
 import { type IdGenerator, sortableIds } from '../util/ids.js';
 import { createChatService } from './chat.js';
+import { runAndCite, type ToolExecutor } from './run-and-cite.js';
 import { fixBranchName, fixFiles, renderFixPullRequest } from './pull-request.js';
 import type { Actor, Aurora } from './types.js';
 import { ingestWebhook } from './webhook.js';
@@ -86,7 +87,9 @@ export function createAurora(options: AuroraOptions): Aurora {
   const tools = (options.tools ?? []).map((t) => resolveTool(t));
   const sources = new Map((options.sources ?? []).map((s) => [s.id, resolveAlertSource(s)] as const));
   const toolTimeoutMs = options.toolTimeoutMs ?? 30_000;
-  const onError = options.onError ?? ((error: unknown, context: Record<string, unknown>) => console.error('[aurora]', context, error));
+  const onError =
+    options.onError ??
+    ((error: unknown, context: Record<string, unknown>) => console.error('[aurora]', context, error));
 
   const pipeline: IngestPipeline = createIngestPipeline({
     storage,
@@ -100,7 +103,11 @@ export function createAurora(options: AuroraOptions): Aurora {
     hooks: {
       hookFailed: (error, context) => onError(error, context),
       incidentResolved: async (incident) => {
-        await generatePostmortem({ storage, publisher, clock, ids, model: options.model }, incident.tenantId, incident.id);
+        await generatePostmortem(
+          { storage, publisher, clock, ids, model: options.model },
+          incident.tenantId,
+          incident.id,
+        );
       },
     },
   });
@@ -117,10 +124,20 @@ export function createAurora(options: AuroraOptions): Aurora {
     checkpointer: options.checkpointer,
   });
 
-  const runTool = (tool: Tool, input: unknown, ctx: { tenantId: string; incidentId: string; mode: 'ask' | 'agent'; signal: AbortSignal; approval?: import('../spec/tool.js').ApprovalGrant }) =>
+  const runTool: ToolExecutor = (tool, input, ctx) =>
     executeTool(tool, input, { ...ctx, timeoutMs: toolTimeoutMs }, { redactor });
 
-  const chat = createChatService({ storage, publisher, queue, clock, ids, tools, model: options.model, executeTool: runTool, redactor });
+  const chat = createChatService({
+    storage,
+    publisher,
+    queue,
+    clock,
+    ids,
+    tools,
+    model: options.model,
+    executeTool: runTool,
+    redactor,
+  });
 
   async function requireIncident(actor: Actor, id: string): Promise<Incident> {
     const incident = await storage.incidents.get(actor.tenantId, id);
@@ -135,7 +152,13 @@ export function createAurora(options: AuroraOptions): Aurora {
   }
 
   async function publishSuggestion(s: Suggestion) {
-    await publisher.publish({ type: 'suggestion', tenantId: s.tenantId, incidentId: s.incidentId, at: isoNow(clock), suggestion: s });
+    await publisher.publish({
+      type: 'suggestion',
+      tenantId: s.tenantId,
+      incidentId: s.incidentId,
+      at: isoNow(clock),
+      suggestion: s,
+    });
   }
 
   let started = false;
@@ -164,15 +187,16 @@ export function createAurora(options: AuroraOptions): Aurora {
       async detail(actor, id) {
         const incident = await requireIncident(actor, id);
         const t = actor.tenantId;
-        const [alerts, thoughts, citations, suggestions, chatSessions, postmortem, mergedFrom] = await Promise.all([
-          storage.alerts.listByIncident(t, id),
-          storage.thoughts.list(t, id),
-          storage.citations.list(t, id),
-          storage.suggestions.listByIncident(t, id),
-          storage.chat.listSessions(t, id),
-          storage.postmortems.latest(t, id),
-          storage.incidents.listMergedInto(t, id),
-        ]);
+        const [alerts, thoughts, citations, suggestions, chatSessions, postmortem, mergedFrom] =
+          await Promise.all([
+            storage.alerts.listByIncident(t, id),
+            storage.thoughts.list(t, id),
+            storage.citations.list(t, id),
+            storage.suggestions.listByIncident(t, id),
+            storage.chat.listSessions(t, id),
+            storage.postmortems.latest(t, id),
+            storage.incidents.listMergedInto(t, id),
+          ]);
         return { incident, alerts, thoughts, citations, suggestions, chatSessions, postmortem, mergedFrom };
       },
       async create(actor, body) {
@@ -196,22 +220,41 @@ export function createAurora(options: AuroraOptions): Aurora {
     suggestions: {
       async edit(actor, id, userEditedContent) {
         const s = await requireSuggestion(actor, id);
-        if (s.type !== 'fix') throw new AuroraError('INVALID_INPUT', 'Only fix suggestions have editable content');
-        if (s.status === 'applied') throw new AuroraError('CONFLICT', `Fix already applied as ${s.prUrl}`, { details: { prUrl: s.prUrl } });
-        const updated = await storage.suggestions.update(actor.tenantId, id, { userEditedContent, updatedAt: isoNow(clock) } as Partial<Suggestion>);
+        if (s.type !== 'fix')
+          throw new AuroraError('INVALID_INPUT', 'Only fix suggestions have editable content');
+        if (s.status === 'applied')
+          throw new AuroraError('CONFLICT', `Fix already applied as ${s.prUrl}`, {
+            details: { prUrl: s.prUrl },
+          });
+        const updated = await storage.suggestions.update(actor.tenantId, id, {
+          userEditedContent,
+          updatedAt: isoNow(clock),
+        } as Partial<Suggestion>);
         await publishSuggestion(updated);
         return updated;
       },
       async apply(actor, id) {
         const s = await requireSuggestion(actor, id);
-        if (s.type !== 'fix') throw new AuroraError('INVALID_INPUT', 'Only fix suggestions can be applied; run diagnostics with /execute');
+        if (s.type !== 'fix')
+          throw new AuroraError(
+            'INVALID_INPUT',
+            'Only fix suggestions can be applied; run diagnostics with /execute',
+          );
         if (s.prUrl) {
-          throw new AuroraError('CONFLICT', `Fix already applied: ${s.prUrl}`, { details: { prUrl: s.prUrl, prNumber: s.prNumber, branch: s.branch } });
+          throw new AuroraError('CONFLICT', `Fix already applied: ${s.prUrl}`, {
+            details: { prUrl: s.prUrl, prNumber: s.prNumber, branch: s.branch },
+          });
         }
-        if (!options.codeHost) throw new AuroraError('INVALID_INPUT', 'No code host is configured; pass codeHost to createAurora');
+        if (!options.codeHost)
+          throw new AuroraError('INVALID_INPUT', 'No code host is configured; pass codeHost to createAurora');
         const incident = await requireIncident(actor, s.incidentId);
         const citations = await storage.citations.list(actor.tenantId, s.incidentId);
-        const text = renderFixPullRequest({ incident, fix: s, citations, incidentUrl: options.incidentUrl?.(incident) ?? null });
+        const text = renderFixPullRequest({
+          incident,
+          fix: s,
+          citations,
+          incidentUrl: options.incidentUrl?.(incident) ?? null,
+        });
         const branch = fixBranchName(incident.id, clock.now());
         const pr = await options.codeHost.openPullRequest({
           repository: s.repository,
@@ -224,7 +267,13 @@ export function createAurora(options: AuroraOptions): Aurora {
         const updated = await storage.suggestions.update(
           actor.tenantId,
           id,
-          { status: 'applied', prUrl: pr.url, prNumber: pr.number, branch: pr.branch, updatedAt: isoNow(clock) } as Partial<Suggestion>,
+          {
+            status: 'applied',
+            prUrl: pr.url,
+            prNumber: pr.number,
+            branch: pr.branch,
+            updatedAt: isoNow(clock),
+          } as Partial<Suggestion>,
           { ifStatus: ['proposed', 'failed'] },
         );
         await publishSuggestion(updated);
@@ -232,30 +281,23 @@ export function createAurora(options: AuroraOptions): Aurora {
       },
       async execute(actor, id) {
         const s = await requireSuggestion(actor, id);
-        if (s.type !== 'diagnostic') throw new AuroraError('INVALID_INPUT', 'Only diagnostic suggestions can be executed');
+        if (s.type !== 'diagnostic')
+          throw new AuroraError('INVALID_INPUT', 'Only diagnostic suggestions can be executed');
         const tool = tools.find((t) => t.name === s.tool);
         if (!tool) throw new AuroraError('INVALID_INPUT', `Tool ${s.tool} is not configured`);
-        const started = clock.now();
-        const controller = new AbortController();
         // People run suggestions with the same read-only policy as ask mode.
-        const result = await runTool(tool, { args: s.args }, { tenantId: actor.tenantId, incidentId: s.incidentId, mode: 'ask', signal: controller.signal });
-        const citation = await storage.citations.append(
-          actor.tenantId,
-          s.incidentId,
+        const { result, citation } = await runAndCite(
+          { storage, publisher, clock, ids, executeTool: runTool },
           {
-            toolName: tool.name,
-            command: result.command,
+            tenantId: actor.tenantId,
+            incidentId: s.incidentId,
+            tool,
             input: { args: s.args },
-            output: result.output,
-            status: result.status,
-            reason: result.reason ?? null,
-            executedAt: new Date(started).toISOString(),
-            durationMs: Math.max(0, clock.now() - started),
+            mode: 'ask',
+            signal: new AbortController().signal,
             origin: 'suggestion',
           },
-          () => ids.next('cit'),
         );
-        await publisher.publish({ type: 'citation', tenantId: actor.tenantId, incidentId: s.incidentId, at: isoNow(clock), citation });
         const updated = await storage.suggestions.update(actor.tenantId, id, {
           status: result.status === 'error' ? 'failed' : 'executed',
           resultCitationKey: citation.key,

@@ -31,7 +31,9 @@ export function renderFixPullRequest(input: {
   incidentUrl: string | null;
 }): PullRequestText {
   const { incident, fix } = input;
-  const cited = new Set([...`${fix.rationale} ${incident.rootCause ?? ''}`.matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
+  const cited = new Set(
+    [...`${fix.rationale} ${incident.rootCause ?? ''}`.matchAll(/\[(\d+)\]/g)].map((m) => m[1]),
+  );
   const citations = input.citations.filter((c) => cited.has(c.key));
   const lines = [
     `Proposed by Aurora for incident **${incident.title}**${input.incidentUrl ? ` ([open incident](${input.incidentUrl}))` : ''}.`,
@@ -45,7 +47,10 @@ export function renderFixPullRequest(input: {
     fix.rationale || '_No rationale given._',
     '',
     '## Files',
-    ...fixFiles(fix).map((f) => `- \`${f.path}\`${fix.userEditedContent !== null && f.path === fix.filePath ? ' (edited by a person)' : ''}`),
+    ...fixFiles(fix).map(
+      (f) =>
+        `- \`${f.path}\`${fix.userEditedContent !== null && f.path === fix.filePath ? ' (edited by a person)' : ''}`,
+    ),
   ];
   if (citations.length) {
     lines.push('', '## Evidence');

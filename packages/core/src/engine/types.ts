@@ -10,7 +10,14 @@ import type {
   PatchIncidentBody,
   WebhookAcceptedResponse,
 } from '../http/wire.js';
-import type { ChatMessage, ChatMode, Incident, IncidentEvent, IncidentStatus, Suggestion } from '../model/index.js';
+import type {
+  ChatMessage,
+  ChatMode,
+  Incident,
+  IncidentEvent,
+  IncidentStatus,
+  Suggestion,
+} from '../model/index.js';
 import type { AlertSource, Integration, WebhookRequest } from '../spec/alert-source.js';
 import type { EventBus, EventFilter } from '../spec/event-bus.js';
 import type { JobQueue } from '../spec/job-queue.js';
@@ -41,10 +48,16 @@ export interface Aurora {
    * Verify, parse and ingest one webhook delivery. Unparseable bodies are stored as dead
    * letters before the `INVALID_INPUT` error is thrown, so nothing is lost.
    */
-  ingestWebhook(input: { integration: Integration; request: WebhookRequest }): Promise<WebhookAcceptedResponse>;
+  ingestWebhook(input: {
+    integration: Integration;
+    request: WebhookRequest;
+  }): Promise<WebhookAcceptedResponse>;
 
   readonly incidents: {
-    list(actor: Actor, query?: { status?: IncidentStatus[]; limit?: number; cursor?: string | null; includeMerged?: boolean }): Promise<IncidentListResponse>;
+    list(
+      actor: Actor,
+      query?: { status?: IncidentStatus[]; limit?: number; cursor?: string | null; includeMerged?: boolean },
+    ): Promise<IncidentListResponse>;
     get(actor: Actor, id: string): Promise<Incident>;
     detail(actor: Actor, id: string): Promise<IncidentDetailResponse>;
     create(actor: Actor, body: CreateIncidentBody): Promise<Incident>;
@@ -53,9 +66,18 @@ export interface Aurora {
   };
 
   readonly chat: {
-    ask(actor: Actor, incidentId: string, input: { question: string; mode: ChatMode; sessionId?: string | null }): Promise<ChatAcceptedResponse>;
+    ask(
+      actor: Actor,
+      incidentId: string,
+      input: { question: string; mode: ChatMode; sessionId?: string | null },
+    ): Promise<ChatAcceptedResponse>;
     session(actor: Actor, sessionId: string): Promise<ChatSessionResponse>;
-    decide(actor: Actor, sessionId: string, approvalId: string, decision: { decision: 'approve' | 'deny'; reason?: string }): Promise<ChatMessage>;
+    decide(
+      actor: Actor,
+      sessionId: string,
+      approvalId: string,
+      decision: { decision: 'approve' | 'deny'; reason?: string },
+    ): Promise<ChatMessage>;
   };
 
   readonly suggestions: {
@@ -67,7 +89,11 @@ export interface Aurora {
   /** Live events for a tenant (optionally one incident). Returns an unsubscribe function. */
   subscribe(tenantId: string, filter: EventFilter, listener: (event: IncidentEvent) => void): () => void;
   /** Events stored after `afterId` (for SSE resume). */
-  eventsAfter(tenantId: string, afterId: string | null, filter?: { incidentId?: string; limit?: number }): Promise<IncidentEvent[]>;
+  eventsAfter(
+    tenantId: string,
+    afterId: string | null,
+    filter?: { incidentId?: string; limit?: number },
+  ): Promise<IncidentEvent[]>;
 
   /** Start background workers (investigations, chat) in this process. Idempotent. */
   start(): Promise<void>;

@@ -9,21 +9,31 @@ import { isoNow } from '../util/clock.js';
 import type { IdGenerator } from '../util/ids.js';
 
 /** Headers worth keeping with a dead letter; credentials and signatures never are. */
-const KEEP_HEADERS = /^(content-type|user-agent|x-request-id|x-github-event|x-grafana-.*-timestamp|x-pagerduty-.*(?<!signature))$/;
+const KEEP_HEADERS =
+  /^(content-type|user-agent|x-request-id|x-github-event|x-grafana-.*-timestamp|x-pagerduty-.*(?<!signature))$/;
 
 /**
  * Verify → parse → ingest. Authentication fails closed before the body is looked at; a
  * body that cannot be parsed is kept as a dead letter, then refused with `INVALID_INPUT`.
  */
 export async function ingestWebhook(
-  deps: { storage: Storage; sources: ReadonlyMap<string, AlertSource>; pipeline: IngestPipeline; clock: Clock; ids: IdGenerator },
+  deps: {
+    storage: Storage;
+    sources: ReadonlyMap<string, AlertSource>;
+    pipeline: IngestPipeline;
+    clock: Clock;
+    ids: IdGenerator;
+  },
   integration: Integration,
   request: WebhookRequest,
 ): Promise<WebhookAcceptedResponse> {
   const source = deps.sources.get(integration.source);
   if (!source) throw new AuroraError('NOT_FOUND', `Alert source ${integration.source} is not registered`);
   if (integration.auth.type === 'none' && !integration.insecure) {
-    throw new AuroraError('UNAUTHENTICATED', `Integration ${integration.id} has no authentication configured`);
+    throw new AuroraError(
+      'UNAUTHENTICATED',
+      `Integration ${integration.id} has no authentication configured`,
+    );
   }
   await source.verify(request, integration);
 
@@ -52,9 +62,15 @@ export async function ingestWebhook(
   }
   let alerts: AlertInput[];
   try {
-    alerts = source.parse(body, { headers: request.headers, receivedAt: isoNow(deps.clock), mapping: integration.mapping });
+    alerts = source.parse(body, {
+      headers: request.headers,
+      receivedAt: isoNow(deps.clock),
+      mapping: integration.mapping,
+    });
   } catch (error) {
-    const reason = AuroraError.isInstance(error) ? error.message : `${source.displayName} payload could not be parsed`;
+    const reason = AuroraError.isInstance(error)
+      ? error.message
+      : `${source.displayName} payload could not be parsed`;
     await deadLetter(reason);
     if (AuroraError.isInstance(error)) throw error;
     throw new AuroraError('INVALID_INPUT', reason, { cause: error, details: { source: source.id } });

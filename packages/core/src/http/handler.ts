@@ -6,7 +6,14 @@ import type { Integration } from '../spec/alert-source.js';
 import { readBody } from './read-body.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { sseStream } from './sse.js';
-import { ApprovalBody, ChatBody, CreateIncidentBody, MergeBody, PatchIncidentBody, PatchSuggestionBody } from './wire.js';
+import {
+  ApprovalBody,
+  ChatBody,
+  CreateIncidentBody,
+  MergeBody,
+  PatchIncidentBody,
+  PatchSuggestionBody,
+} from './wire.js';
 
 /** Options of {@link createAuroraHandler}. */
 export interface AuroraHandlerOptions {
@@ -16,7 +23,9 @@ export interface AuroraHandlerOptions {
    */
   authenticate: (request: Request) => Actor | null | Promise<Actor | null>;
   /** Webhook integrations, as a list or a lookup by id. */
-  integrations: Integration[] | ((id: string) => Integration | null | undefined | Promise<Integration | null | undefined>);
+  integrations:
+    | Integration[]
+    | ((id: string) => Integration | null | undefined | Promise<Integration | null | undefined>);
   /** Path prefix the routes live under. @default '' (routes start with `/api`) */
   basePath?: string;
   /** Largest webhook or JSON body accepted. @default 1 MiB */
@@ -44,7 +53,8 @@ export function errorResponse(error: unknown, onUnexpected?: (e: unknown) => voi
   if (AuroraError.isInstance(error)) {
     const headers: Record<string, string> = {};
     const retryAfter = error.details?.retryAfterSeconds;
-    if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+    if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
+      headers['retry-after'] = String(retryAfter);
     return json(error.toJSON(), error.status, headers);
   }
   if (error instanceof z.ZodError) {
@@ -89,7 +99,10 @@ const StatusQuery = z.array(IncidentStatus);
 export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOptions): AuroraHandler {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? MiB;
-  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { perMinute: 1200, burst: 200 }, aurora.clock);
+  const limiter =
+    options.rateLimit === false
+      ? null
+      : createRateLimiter(options.rateLimit ?? { perMinute: 1200, burst: 200 }, aurora.clock);
   const onError = options.onError ?? ((e: unknown) => console.error('[aurora] unexpected error', e));
   const lookup =
     typeof options.integrations === 'function'
@@ -128,13 +141,19 @@ export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOption
       heartbeatMs: options.heartbeatMs,
       replay: async () => {
         if (!lastEventId) return [];
-        const events = await aurora.eventsAfter(actor.tenantId, lastEventId, incidentId ? { incidentId, limit: 5000 } : { limit: 5000 });
+        const events = await aurora.eventsAfter(
+          actor.tenantId,
+          lastEventId,
+          incidentId ? { incidentId, limit: 5000 } : { limit: 5000 },
+        );
         return incidentId ? events : events.filter((e) => listTypes.has(e.type));
       },
       subscribe: (listener) =>
         aurora.subscribe(
           actor.tenantId,
-          incidentId ? { incidentId } : { types: ['incident.created', 'incident.updated', 'incident.merged'] },
+          incidentId
+            ? { incidentId }
+            : { types: ['incident.created', 'incident.updated', 'incident.merged'] },
           listener,
         ),
     });
@@ -162,7 +181,9 @@ export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOption
     const [, area, a, b, c, d] = parts;
     const allow = (...methods: string[]) => {
       if (!methods.includes(method)) {
-        throw Object.assign(new AuroraError('INVALID_INPUT', `Method ${method} not allowed on ${path}`), { allowed: methods });
+        throw Object.assign(new AuroraError('INVALID_INPUT', `Method ${method} not allowed on ${path}`), {
+          allowed: methods,
+        });
       }
     };
 
@@ -176,7 +197,10 @@ export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOption
         allow('GET', 'POST');
         const actor = await actorOf(request);
         if (method === 'GET') {
-          const statuses = url.searchParams.getAll('status').flatMap((s) => s.split(',')).filter(Boolean);
+          const statuses = url.searchParams
+            .getAll('status')
+            .flatMap((s) => s.split(','))
+            .filter(Boolean);
           const limitRaw = url.searchParams.get('limit');
           const limit = limitRaw === null ? undefined : Number(limitRaw);
           if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) {
@@ -216,7 +240,10 @@ export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOption
         const actor = await actorOf(request);
         const body = ChatBody.parse(await readJson(request, maxBody));
         const sessionId = url.searchParams.get('session_id') ?? url.searchParams.get('sessionId');
-        return json(await aurora.chat.ask(actor, a, { question: body.question, mode: body.mode, sessionId }), 202);
+        return json(
+          await aurora.chat.ask(actor, a, { question: body.question, mode: body.mode, sessionId }),
+          202,
+        );
       }
       if (a && b === 'stream' && parts.length === 4) {
         allow('GET');
@@ -270,7 +297,9 @@ export function createAuroraHandler(aurora: Aurora, options: AuroraHandlerOption
     } catch (error) {
       const allowed = (error as { allowed?: string[] }).allowed;
       if (allowed) {
-        return json({ error: { code: 'INVALID_INPUT', message: (error as Error).message } }, 405, { allow: allowed.join(', ') });
+        return json({ error: { code: 'INVALID_INPUT', message: (error as Error).message } }, 405, {
+          allow: allowed.join(', '),
+        });
       }
       return errorResponse(error, (e) => onError(e, request));
     }

@@ -27,9 +27,13 @@ export function createRateLimiter(options: RateLimitOptions, clock: Clock): Rate
       if (b.tokens < 1) {
         buckets.set(key, b);
         const retryAfterSeconds = Math.max(1, Math.ceil((1 - b.tokens) / perMs / 1000));
-        throw new AuroraError('RATE_LIMITED', `Too many requests for ${key}; retry in ${retryAfterSeconds}s`, {
-          details: { retryAfterSeconds },
-        });
+        throw new AuroraError(
+          'RATE_LIMITED',
+          `Too many requests for ${key}; retry in ${retryAfterSeconds}s`,
+          {
+            details: { retryAfterSeconds },
+          },
+        );
       }
       b.tokens -= 1;
       buckets.set(key, b);

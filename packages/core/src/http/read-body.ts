@@ -7,7 +7,9 @@ import { AuroraError } from '../errors.js';
  */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>
-    new AuroraError('PAYLOAD_TOO_LARGE', `Body is larger than the ${maxBytes}-byte limit`, { details: { maxBytes } });
+    new AuroraError('PAYLOAD_TOO_LARGE', `Body is larger than the ${maxBytes}-byte limit`, {
+      details: { maxBytes },
+    });
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return '';

@@ -3,9 +3,19 @@ import type { IncidentEvent } from '../model/index.js';
 import { sseStream } from './sse.js';
 
 const ev = (id: string): IncidentEvent =>
-  ({ id, type: 'thought', tenantId: 't', incidentId: 'i', at: '2026-01-01T00:00:00.000Z', thoughts: [] }) as IncidentEvent;
+  ({
+    id,
+    type: 'thought',
+    tenantId: 't',
+    incidentId: 'i',
+    at: '2026-01-01T00:00:00.000Z',
+    thoughts: [],
+  }) as IncidentEvent;
 
-async function collect(stream: ReadableStream<Uint8Array>, until: (text: string) => boolean): Promise<string> {
+async function collect(
+  stream: ReadableStream<Uint8Array>,
+  until: (text: string) => boolean,
+): Promise<string> {
   const reader = stream.getReader();
   let text = '';
   while (!until(text)) {

@@ -101,7 +101,9 @@ export const ApprovalBody = z.strictObject({
 });
 export type ApprovalBody = z.infer<typeof ApprovalBody>;
 
-export const PatchSuggestionBody = z.strictObject({ userEditedContent: z.string().max(1_000_000).nullable() });
+export const PatchSuggestionBody = z.strictObject({
+  userEditedContent: z.string().max(1_000_000).nullable(),
+});
 export type PatchSuggestionBody = z.infer<typeof PatchSuggestionBody>;
 
 export interface SuggestionResponse {
