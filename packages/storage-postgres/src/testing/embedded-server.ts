@@ -1,16 +1,30 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { postgresBinaries, postgresUser } from './embedded-binaries.js';
 
-/** A running throw-away PostgreSQL server. */
+/** A running PostgreSQL server (throw-away unless started with a `dataDir`). */
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database (superuser). */
   readonly adminUrl: string;
+  /** Where the data lives. */
+  readonly dataDir: string;
   stop(): Promise<void>;
+}
+
+/** Options of {@link startEmbeddedPostgres}. */
+export interface EmbeddedPostgresOptions {
+  /**
+   * Keep the data here across restarts (initialised on first use, never deleted). Every
+   * parent folder must be traversable by the `postgres` user when running as root.
+   * @default a fresh temporary folder, deleted by `stop()`
+   */
+  dataDir?: string;
+  /** Durable writes. @default true with `dataDir`, false for throw-away servers */
+  fsync?: boolean;
 }
 
 /** A free loopback TCP port, chosen by the OS. */
@@ -66,33 +80,42 @@ function run(
  * the data directory, the binaries and every parent folder (see {@link postgresBinaries}).
  * The Unix socket goes into the data directory, so parallel servers never collide.
  */
-export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedServer> {
   const asRoot = process.getuid?.() === 0;
   const ids: { uid?: number; gid?: number } = asRoot ? postgresUser() : {};
   const bin = await postgresBinaries(asRoot);
-  const base = await mkdtemp(join(tmpdir(), 'aurora-pg-'));
-  await chmod(base, 0o755);
-  const dataDir = join(base, 'data');
-  await mkdir(dataDir, { mode: 0o700 });
+  const persistent = options.dataDir !== undefined;
+  const base = persistent ? dirname(options.dataDir!) : await mkdtemp(join(tmpdir(), 'aurora-pg-'));
+  if (persistent) await mkdir(base, { recursive: true });
+  else await chmod(base, 0o755);
+  const dataDir = persistent ? options.dataDir! : join(base, 'data');
+  const initialised = persistent && existsSync(join(dataDir, 'PG_VERSION'));
   const password = 'aurora';
-  const pwfile = join(base, 'pwfile');
+  if (!initialised) {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    if (ids.uid !== undefined && ids.gid !== undefined) await chown(dataDir, ids.uid, ids.gid);
+  }
+  const pwfile = join(persistent ? await mkdtemp(join(tmpdir(), 'aurora-pgpw-')) : base, 'pwfile');
+  if (persistent) await chmod(dirname(pwfile), 0o755);
   await writeFile(pwfile, `${password}\n`, { mode: 0o644 });
-  if (ids.uid !== undefined && ids.gid !== undefined) await chown(dataDir, ids.uid, ids.gid);
   try {
-    await run(
-      bin.initdb,
-      [
-        `--pgdata=${dataDir}`,
-        '--auth=password',
-        '--username=postgres',
-        `--pwfile=${pwfile}`,
-        '--encoding=UTF8',
-        '--locale=C',
-      ],
-      ids,
-    ).done;
+    if (!initialised) {
+      await run(
+        bin.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=password',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        ids,
+      ).done;
+    }
   } finally {
-    await rm(pwfile, { force: true });
+    // The password file is only needed by initdb.
+    await rm(persistent ? dirname(pwfile) : pwfile, { recursive: true, force: true });
   }
   const port = await freePort();
   const server = run(
@@ -109,26 +132,27 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
       '-c',
       'max_connections=300',
       '-c',
-      'fsync=off',
+      `fsync=${(options.fsync ?? persistent) ? 'on' : 'off'}`,
     ],
     ids,
     /database system is ready to accept connections/,
   );
   const killOnExit = () => {
     server.child.kill('SIGINT');
-    rmSync(base, { recursive: true, force: true });
+    if (!persistent) rmSync(base, { recursive: true, force: true });
   };
   process.once('exit', killOnExit);
   try {
     await server.done;
   } catch (error) {
     process.off('exit', killOnExit);
-    await rm(base, { recursive: true, force: true });
+    if (!persistent) await rm(base, { recursive: true, force: true });
     throw error;
   }
   let stopped: Promise<void> | undefined;
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    dataDir,
     stop() {
       stopped ??= (async () => {
         process.off('exit', killOnExit);
@@ -137,7 +161,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
           server.child.kill('SIGINT'); // fast shutdown
           await exited;
         }
-        await rm(base, { recursive: true, force: true });
+        if (!persistent) await rm(base, { recursive: true, force: true });
       })();
       return stopped;
     },
