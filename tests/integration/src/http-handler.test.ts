@@ -4,6 +4,7 @@ import { builtInSources } from '@aurora-rca/adapters/sources';
 import { memoryStorage } from '@aurora-rca/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAurora } from '@aurora-rca/core';
+import { makeIncident, recordedTools, ScriptedChatModel } from '@aurora-rca/core/testing';
 import type { Aurora } from '@aurora-rca/core';
 import type { Integration } from '@aurora-rca/core';
 import type { CodeHost } from '@aurora-rca/core';
@@ -368,6 +369,113 @@ describe('chat and suggestions over HTTP', () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.details.prUrl).toBe('https://github.test/acme/shop/pull/7');
     expect((await call('POST', '/api/suggestions/sug_fix/apply', { token: 'tok-2' })).status).toBe(404);
+  });
+});
+
+describe('approvals and diagnostics over HTTP', () => {
+  it('approves a pending write through POST /api/chat/sessions/:id/approvals/:approvalId, recording who', async () => {
+    const restart = {
+      name: 'kubectl',
+      args: { args: ['rollout', 'restart', 'deployment/checkout', '-n', 'shop'] },
+    };
+    const model = new ScriptedChatModel([{ toolCalls: [restart] }, { text: 'Restarted [1].' }]);
+    const tools = recordedTools([
+      { tool: 'kubectl', input: restart.args, output: 'deployment.apps/checkout restarted' },
+    ]);
+    const { call, aurora } = setup({ model, tools });
+    await aurora.start();
+    const incident = await aurora.storage.incidents.create(makeIncident({ tenantId: 't1' }));
+    const { sessionId } = await (
+      await call('POST', `/api/incidents/${incident.id}/chat`, {
+        body: { question: 'Restart checkout', mode: 'agent' },
+      })
+    ).json();
+    const session = async () => (await call('GET', `/api/chat/sessions/${sessionId}`)).json();
+    await expect
+      .poll(async () => (await session()).session.status, { timeout: 10_000 })
+      .toBe('awaiting_approval');
+    const approval = (await session()).messages.find((m: { approval: unknown }) => m.approval).approval;
+    expect(
+      (
+        await call('POST', `/api/chat/sessions/${sessionId}/approvals/${approval.id}`, {
+          token: 'tok-2',
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call('POST', `/api/chat/sessions/${sessionId}/approvals/${approval.id}`, {
+          body: { decision: 'maybe' },
+        })
+      ).status,
+    ).toBe(400);
+    const res = await call('POST', `/api/chat/sessions/${sessionId}/approvals/${approval.id}`, {
+      body: { decision: 'approve' },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).message.approval).toMatchObject({ status: 'approved', decidedBy: 'alice' });
+    await expect.poll(async () => (await session()).session.status, { timeout: 10_000 }).toBe('idle');
+    expect(
+      (
+        await call('POST', `/api/chat/sessions/${sessionId}/approvals/${approval.id}`, {
+          body: { decision: 'deny' },
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('executes a diagnostic suggestion through the policy and records a citation; a write is refused', async () => {
+    const tools = recordedTools([
+      {
+        tool: 'kubectl',
+        input: { args: ['get', 'pods', '-n', 'shop'] },
+        output: 'checkout-1   0/1   CrashLoopBackOff   7',
+      },
+    ]);
+    const { call, aurora } = setup({ tools });
+    const incident = await aurora.storage.incidents.create(makeIncident({ tenantId: 't1' }));
+    const now = new Date().toISOString();
+    const base = {
+      tenantId: 't1',
+      incidentId: incident.id,
+      type: 'diagnostic' as const,
+      rationale: '',
+      status: 'proposed' as const,
+      tool: 'kubectl',
+      risk: 'low' as const,
+      resultCitationKey: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await aurora.storage.suggestions.create({
+      ...base,
+      id: 'sug_read',
+      title: 'Pods',
+      command: 'kubectl get pods -n shop',
+      args: ['get', 'pods', '-n', 'shop'],
+    });
+    await aurora.storage.suggestions.create({
+      ...base,
+      id: 'sug_write',
+      title: 'Delete',
+      command: 'kubectl delete pod checkout-1 -n shop',
+      args: ['delete', 'pod', 'checkout-1', '-n', 'shop'],
+    });
+    const res = await call('POST', '/api/suggestions/sug_read/execute');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.citation).toMatchObject({
+      key: '1',
+      status: 'ok',
+      origin: 'suggestion',
+      command: 'kubectl get pods -n shop',
+    });
+    expect(body.suggestion).toMatchObject({ status: 'executed', resultCitationKey: '1' });
+    const denied = await (await call('POST', '/api/suggestions/sug_write/execute')).json();
+    expect(denied.citation.status).toBe('error');
+    expect(denied.suggestion.status).toBe('failed');
+    expect((await call('POST', '/api/suggestions/sug_read/execute', { token: 'tok-2' })).status).toBe(404);
   });
 });
 
