@@ -1,6 +1,9 @@
 import type { Citation, FixSuggestion, Incident } from '../model/index.js';
 import type { CodeChangeFile } from '../spec/code-host.js';
 
+// Internal to the engine (not re-exported): hosts calling a CodeHost themselves use
+// `renderFixPullRequest`/`fixBranchName` from `@aurora-rca/adapters/github`.
+
 /** Branch for a fix: `aurora/fix-incident-{incidentId}-{timestamp}` (timestamp in epoch ms). */
 export function fixBranchName(incidentId: string, timestamp: number): string {
   const safe = incidentId.replace(/[^A-Za-z0-9._-]/g, '-');
@@ -13,6 +16,15 @@ export function fixFiles(fix: FixSuggestion): CodeChangeFile[] {
     { path: fix.filePath, content: fix.userEditedContent ?? fix.suggestedContent },
     ...fix.extraFiles.map((f) => ({ path: f.path, content: f.userEditedContent ?? f.suggestedContent })),
   ];
+}
+
+/** GitHub refuses longer titles and bodies. */
+const MAX_TITLE = 250;
+const MAX_BODY = 60_000;
+
+/** Model- or alert-written text must not @-mention people or teams in a pull request. */
+function noMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9])/g, '@\u200B');
 }
 
 export interface PullRequestText {
@@ -57,5 +69,9 @@ export function renderFixPullRequest(input: {
     for (const c of citations) lines.push(`- [${c.key}] \`${c.toolName}\`: \`${c.command}\` (${c.status})`);
   }
   lines.push('', `<sub>Incident ${incident.id} · severity ${incident.severity}</sub>`);
-  return { title: `fix: ${fix.title}`.slice(0, 250), body: lines.join('\n') };
+  const body = noMentions(lines.join('\n'));
+  return {
+    title: noMentions(`fix: ${fix.title}`).slice(0, MAX_TITLE),
+    body: body.length > MAX_BODY ? `${body.slice(0, MAX_BODY - 40)}\n\n…(truncated)` : body,
+  };
 }
