@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -31,6 +32,12 @@ const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
+  // The portal is built as `pnpm demo` builds it (a clean checkout has no portal/dist).
+  const built = spawnSync(process.execPath, [join(exampleRoot, 'scripts/build-portal.mjs')], {
+    cwd: exampleRoot,
+    stdio: 'inherit',
+  });
+  expect(built.status).toBe(0);
   server = await startExampleServer({
     AURORA_TOKEN: 'browser-token',
     ALERTMANAGER_WEBHOOK_TOKEN: 'browser-am-token',
