@@ -1,6 +1,6 @@
 import { AuroraError, type AuroraErrorCode } from '@aurora-rca/core';
 
-/** The step of {@link GithubCodeHost.openPullRequest} a GitHub error happened in. */
+/** The step of `openPullRequest` a GitHub error happened in. */
 export type GithubStep =
   | 'get-repository'
   | 'get-base-ref'

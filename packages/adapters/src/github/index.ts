@@ -1,5 +1,5 @@
 /**
- * `@aurora-rca/adapters/github` — the GitHub {@link CodeHostV1} on Octokit, and the helpers
+ * `@aurora-rca/adapters/github` — the GitHub `CodeHost` (v1) on Octokit, and the helpers
  * the engine uses to name fix branches and render fix pull requests.
  * @packageDocumentation
  */

@@ -47,7 +47,7 @@ function parseFeatureManagement(body: Record<string, unknown>, ctx: SourceParseC
 
 /**
  * CloudBees: CloudBees CI build events (the Jenkins Notification / Outbound WebHook plugins,
- * mapped exactly like {@link jenkinsSource}: a `change`, plus an `alert` for a failed build) and
+ * mapped exactly like `jenkinsSource`: a `change`, plus an `alert` for a failed build) and
  * CloudBees Feature Management / Unify flag webhooks (`flag`, `action`, `applicationName`,
  * `environmentName`, `message`), which are `change`s on the application's service.
  *

@@ -77,7 +77,7 @@ function run(
  *
  * The data directory lives in a fresh `mkdtemp` folder under `os.tmpdir()` (mode 0755), never
  * under the repository: as root the server runs as the `postgres` user, which needs `o+x` on
- * the data directory, the binaries and every parent folder (see {@link postgresBinaries}).
+ * the data directory, the binaries and every parent folder (the binaries are copied to a traversable folder when needed).
  * The Unix socket goes into the data directory, so parallel servers never collide.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedServer> {
