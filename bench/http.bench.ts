@@ -9,7 +9,8 @@
  *    latency, (a) API-only (investigations run elsewhere) and (b) with the rule-based
  *    investigations running in the same process.
  * 2. Model token → SSE: a streaming model emits sentences 100 ms apart; the time from the token
- *    that completes a sentence to the `thought` event read by an SSE client over HTTP.
+ *    that completes a sentence to the `thought` event read by an SSE client over HTTP, with the
+ *    default thought batching (1 s) and with `investigation.thoughtIntervalMs` 250 and 0.
  *
  * Figures vary with the machine; on a shared 2-core box expect noise.
  */
@@ -167,13 +168,13 @@ class TimedModel extends BaseChatModel {
   }
 }
 
-async function tokenToSse() {
+async function tokenToSse(thoughtIntervalMs: number) {
   const sentences = Array.from(
     { length: 20 },
     (_, i) => `Step ${i + 1} checks one more signal of the checkout service.`,
   );
   const model = new TimedModel(sentences);
-  const aurora = createAurora({ storage: memoryStorage(), sources: builtInSources(), model });
+  const aurora = createAurora({ storage: memoryStorage(), sources: builtInSources(), model, investigation: { thoughtIntervalMs } });
   const { server, url } = await serve(aurora);
   const created = await (
     await fetch(`${url}/api/incidents`, {
@@ -223,5 +224,7 @@ console.log('HTTP benchmarks (loopback, memory storage)\n');
 const apiOnly = await webhookLoad('webhooks, API-only process', false);
 const withWorkers = await webhookLoad('webhooks, investigations in the same process', true);
 console.log(`ratio with/without in-process investigations: ${(withWorkers / apiOnly).toFixed(2)}\n`);
-await tokenToSse();
+await tokenToSse(1000);
+await tokenToSse(250);
+await tokenToSse(0);
 process.exit(0);

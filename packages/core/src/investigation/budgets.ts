@@ -20,6 +20,11 @@ export const InvestigationBudgets = z.strictObject({
   maxResultRetries: z.number().int().nonnegative().default(2),
   /** Characters kept of each string field of a raw alert payload in the context. @default 500 */
   maxAlertFieldChars: z.number().int().positive().default(500),
+  /**
+   * Complete sentences are stored as thoughts at most this often (the first one at once);
+   * lower is livelier, higher writes less. @default 1000
+   */
+  thoughtIntervalMs: z.number().int().min(0).max(60_000).default(1000),
 });
 export type InvestigationBudgets = z.infer<typeof InvestigationBudgets>;
 

@@ -219,6 +219,7 @@ export function buildInvestigationGraph(deps: GraphRunDeps) {
       incidentId,
       keyPrefix: `${state.runId}:${state.step}`,
       timers: deps.timers,
+      intervalMs: budgets.thoughtIntervalMs,
     });
     let message: AIMessageChunk | undefined;
     try {
