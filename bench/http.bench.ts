@@ -216,7 +216,7 @@ async function tokenToSse(thoughtIntervalMs: number) {
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
   console.log(
-    `model token → SSE thought event (${latencies.length} sentences): p50 ${pct(50)} ms   p99 ${pct(99)} ms   max ${latencies.at(-1)?.toFixed(1)} ms`,
+    `model token → SSE thought event, thoughtIntervalMs ${String(thoughtIntervalMs).padStart(4)} (${latencies.length} sentences): p50 ${pct(50)} ms   p99 ${pct(99)} ms   max ${latencies.at(-1)?.toFixed(1)} ms`,
   );
 }
 
