@@ -81,3 +81,51 @@ describe('ingest on PostgreSQL from several processes', () => {
     off();
   });
 });
+
+describe('merge races on PostgreSQL', () => {
+  const open = async (p: Process, tenantId: string, service: string, n: number) => {
+    const res = await p.pipeline.ingest({
+      tenantId,
+      alerts: Array.from({ length: n }, (_, i) => ({
+        ...alert,
+        fingerprint: `${service}-${i}`,
+        service,
+        title: `${service} down ${i}`,
+        raw: { i },
+      })),
+    });
+    return res.incidents[0]!.id;
+  };
+
+  it('of conflicting merges from three processes exactly one wins and no alert is lost', async () => {
+    const t = 'race';
+    const [a, b, c] = [
+      await open(processes[0]!, t, 'alpha', 3),
+      await open(processes[1]!, t, 'beta', 2),
+      await open(processes[2]!, t, 'gamma', 4),
+    ];
+    // A into B, A into C and A into B again at once, each from another process: in any order
+    // only the first can succeed (A is then merged).
+    const results = await Promise.allSettled([
+      processes[0]!.pipeline.merge(t, a, b),
+      processes[1]!.pipeline.merge(t, a, c),
+      processes[2]!.pipeline.merge(t, a, b),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected')
+        expect((r.reason as { code?: string }).code).toMatch(/INVALID_TRANSITION|CONFLICT/);
+    }
+    // Every alert still belongs to exactly one open incident; nothing was lost or duplicated.
+    const s = processes[0]!.storage;
+    const open3 = (await s.incidents.list(t)).items;
+    expect(open3).toHaveLength(2);
+    const counts = await Promise.all(open3.map(async (i) => (await s.alerts.listByIncident(t, i.id)).length));
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(9);
+    for (const i of open3) expect(i.alertCount).toBe((await s.alerts.listByIncident(t, i.id)).length);
+    const merged = (await s.incidents.list(t, { status: 'merged' })).items;
+    expect(merged.map((i) => i.id)).toEqual([a]);
+    expect(await s.alerts.listByIncident(t, merged[0]!.id)).toHaveLength(0);
+  });
+});
