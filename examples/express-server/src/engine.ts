@@ -71,7 +71,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       parts.push('PostgreSQL from DATABASE_URL');
     }
     const pg = postgresStorage({ connectionString, migrate: true });
-    await pg.ready;
+    await pg.ready(); // migrations applied (or their error) before serving
     storage = pg;
     queue = pgBossQueue({ connectionString, onError: (e: unknown) => logger.warn({ err: e }, 'job queue') });
     bus = pgEventBus({ connectionString, storage: pg });

@@ -68,7 +68,7 @@ describe('follow-up chat', () => {
         toolCalls: [{ name: 'kubectl', args: { args: ['get', 'pods', '-n', 'shop'] } }],
       },
       { toolCalls: [RESTART] },
-      { text: 'The checkout pod is in CrashLoopBackOff [1]. I cannot restart it in ask mode.' },
+      { text: 'The checkout pod is in CrashLoopBackOff [1]. I cannot restart it in ask mode [1, 2, 7].' },
     ]);
     const { aurora, incident, calls } = await setup(model);
     const { sessionId } = await aurora.chat.ask(alice, incident.id, {
@@ -88,6 +88,8 @@ describe('follow-up chat', () => {
     const answer = messages.filter((m) => m.role === 'assistant').at(-1)!;
     expect(answer).toMatchObject({ status: 'complete', citationKeys: ['1'] });
     expect(answer.content).toContain('CrashLoopBackOff [1]');
+    // Only ok citations may be cited: [2] failed (the refused write) and [7] does not exist.
+    expect(answer.content).toContain('ask mode [1].');
     // The model saw the incident's record in its context.
     expect(String(model.calls[0]![0]!.content)).toContain('checkout cannot reach postgres');
   });

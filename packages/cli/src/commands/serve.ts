@@ -69,7 +69,7 @@ export async function engineFromConfig(
   if (config.storage.type === 'postgres') {
     const { connectionString, migrate } = config.storage;
     const pg = postgresStorage({ connectionString, migrate });
-    await pg.ready;
+    await pg.ready(); // migrations applied (or their error) before serving
     storage = pg;
     extra = {
       queue: pgBossQueue({ connectionString }),

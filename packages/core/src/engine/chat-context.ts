@@ -95,9 +95,12 @@ export function answerFromRecord(input: {
   return { content: parts.join('\n\n'), citationKeys: citations.map((x) => x.c.key) };
 }
 
-/** Citation keys `[n]` in a text. */
+/** Citation keys in a text: `[n]` and grouped `[n, m]`. */
 export function citedKeys(text: string): string[] {
-  return [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => m[1] as string))];
+  const keys = [...text.matchAll(/\[(\d+(?:\s*,\s*\d+)*)\]/g)].flatMap((m) =>
+    (m[1] as string).split(',').map((k) => k.trim()),
+  );
+  return [...new Set(keys)];
 }
 
 /** Renders stored chat history for a model that did not see the tool-call ids. */

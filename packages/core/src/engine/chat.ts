@@ -311,7 +311,13 @@ export function createChatService(deps: ChatServiceDeps) {
             .map((c) => c.key),
         );
         // Cite only citations that exist and succeeded; invalid markers are dropped from the text.
-        const cleaned = text.replace(/\[(\d+)\]/g, (m, k: string) => (valid.has(k) ? m : ''));
+        const cleaned = text.replace(/\[(\d+(?:\s*,\s*\d+)*)\]/g, (_m, group: string) => {
+          const keys = group
+            .split(',')
+            .map((k) => k.trim())
+            .filter((k) => valid.has(k));
+          return keys.length ? `[${keys.join(', ')}]` : '';
+        });
         await updateMessage(s, answer.id, {
           content: cleaned.trim() || '(no answer)',
           status: 'complete',
