@@ -1,3 +1,5 @@
+import type { ToolResult } from '@aurora-rca/core';
+import { z } from 'zod';
 import { AuroraError } from '@aurora-rca/core';
 
 /** The `fetch` signature the HTTP tools take. */
@@ -97,4 +99,46 @@ export function apiUrl(baseUrl: string, path: string, params: Record<string, str
   url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
   return url;
+}
+
+/** The `{ status, data, errorType, error, warnings }` envelope of the Prometheus HTTP API, which Loki shares. */
+const ApiEnvelope = z.object({
+  status: z.string(),
+  data: z.object({ resultType: z.string(), result: z.unknown() }).optional(),
+  errorType: z.string().optional(),
+  error: z.string().optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type ApiEnvelope = z.infer<typeof ApiEnvelope>;
+
+/**
+ * The `data` of a successful Prometheus-style answer, or the error result to return: an
+ * unexpected body or `status: "error"` becomes `status: 'error'` with the API's own reason.
+ */
+export function unwrapEnvelope(
+  api: string,
+  httpStatus: number,
+  body: unknown,
+  command: string,
+):
+  | { ok: true; data: NonNullable<ApiEnvelope['data']>; warnings: string[] }
+  | { ok: false; result: ToolResult } {
+  const envelope = ApiEnvelope.safeParse(body);
+  if (!envelope.success) {
+    return {
+      ok: false,
+      result: {
+        status: 'error',
+        output: '',
+        command,
+        reason: `${api} answered ${httpStatus} with an unexpected body`,
+      },
+    };
+  }
+  const e = envelope.data;
+  if (e.status !== 'success' || !e.data) {
+    const reason = `${api} ${httpStatus} ${e.errorType ?? 'error'}: ${e.error ?? ''}`.trim();
+    return { ok: false, result: { status: 'error', output: '', command, reason } };
+  }
+  return { ok: true, data: e.data, warnings: e.warnings ?? [] };
 }

@@ -8,7 +8,7 @@ import {
   type ToolResult,
 } from '@aurora-rca/core';
 import { z } from 'zod';
-import { apiUrl, type FetchLike, formatSeries, getJson } from './http.js';
+import { apiUrl, type FetchLike, formatSeries, getJson, unwrapEnvelope } from './http.js';
 import { renderResult } from './prometheus.js';
 import { iso, parseDuration, parseTime } from './time.js';
 
@@ -25,12 +25,6 @@ export interface LokiToolOptions {
   clock?: Clock;
 }
 
-const Envelope = z.object({
-  status: z.string(),
-  data: z.object({ resultType: z.string(), result: z.unknown() }).optional(),
-  error: z.string().optional(),
-  errorType: z.string().optional(),
-});
 const Streams = z.array(
   z.object({ stream: z.record(z.string(), z.string()), values: z.array(z.tuple([z.string(), z.string()])) }),
 );
@@ -72,38 +66,23 @@ export function lokiTool(options: LokiToolOptions): Tool<LokiQueryInput> {
       });
       const headers = { ...options.headers, ...(options.orgId ? { 'X-Scope-OrgID': options.orgId } : {}) };
       const { status, body } = await getJson(fetchImpl, url, { signal: context.signal, headers });
-      const envelope = Envelope.safeParse(body);
-      if (!envelope.success)
-        return {
-          status: 'error',
-          output: '',
-          command,
-          reason: `loki answered ${status} with an unexpected body`,
-        };
-      const e = envelope.data;
-      if (e.status !== 'success' || !e.data) {
-        return {
-          status: 'error',
-          output: '',
-          command,
-          reason: `loki ${status} ${e.errorType ?? 'error'}: ${e.error ?? ''}`.trim(),
-        };
-      }
-      if (e.data.resultType === 'streams') {
-        const streams = Streams.safeParse(e.data.result);
+      const unwrapped = unwrapEnvelope('loki', status, body, command);
+      if (!unwrapped.ok) return unwrapped.result;
+      if (unwrapped.data.resultType === 'streams') {
+        const streams = Streams.safeParse(unwrapped.data.result);
         if (!streams.success)
           return { status: 'error', output: '', command, reason: 'loki streams in an unexpected shape' };
         const lines = renderStreams(streams.data, direction);
         if (lines.length === 0) return { status: 'empty', output: 'no log lines matched', command };
         return { status: 'ok', output: lines.join('\n'), command };
       }
-      const lines = renderResult(e.data.resultType, e.data.result, 50);
+      const lines = renderResult(unwrapped.data.resultType, unwrapped.data.result, 50);
       if (lines === undefined)
         return {
           status: 'error',
           output: '',
           command,
-          reason: `unsupported resultType ${e.data.resultType}`,
+          reason: `unsupported resultType ${unwrapped.data.resultType}`,
         };
       if (lines.length === 0) return { status: 'empty', output: 'no series matched', command };
       return { status: 'ok', output: lines.join('\n'), command };

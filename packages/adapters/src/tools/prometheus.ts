@@ -8,7 +8,7 @@ import {
   type ToolResult,
 } from '@aurora-rca/core';
 import { z } from 'zod';
-import { apiUrl, type FetchLike, formatSeries, getJson } from './http.js';
+import { apiUrl, type FetchLike, formatSeries, getJson, unwrapEnvelope } from './http.js';
 import { iso, parseDuration, parseTime, unixSeconds } from './time.js';
 
 export interface PrometheusToolOptions {
@@ -25,18 +25,6 @@ export interface PrometheusToolOptions {
 }
 
 const Sample = z.tuple([z.number(), z.string()]);
-const Envelope = z.object({
-  status: z.string(),
-  data: z
-    .object({
-      resultType: z.string(),
-      result: z.unknown(),
-    })
-    .optional(),
-  errorType: z.string().optional(),
-  error: z.string().optional(),
-  warnings: z.array(z.string()).optional(),
-});
 const Vector = z.array(z.object({ metric: z.record(z.string(), z.string()), value: Sample }));
 const Matrix = z.array(z.object({ metric: z.record(z.string(), z.string()), values: z.array(Sample) }));
 
@@ -90,32 +78,16 @@ export function prometheusTool(options: PrometheusToolOptions): Tool<PrometheusQ
         signal: context.signal,
         ...(options.headers ? { headers: options.headers } : {}),
       });
-      const envelope = Envelope.safeParse(body);
-      if (!envelope.success) {
-        return {
-          status: 'error',
-          output: '',
-          command,
-          reason: `prometheus answered ${status} with an unexpected body`,
-        };
-      }
-      const e = envelope.data;
-      if (e.status !== 'success' || !e.data) {
-        return {
-          status: 'error',
-          output: '',
-          command,
-          reason: `prometheus ${status} ${e.errorType ?? 'error'}: ${e.error ?? ''}`.trim(),
-        };
-      }
-      const warnings = (e.warnings ?? []).map((w) => `warning: ${w}`);
-      const lines = renderResult(e.data.resultType, e.data.result, maxSeries);
+      const unwrapped = unwrapEnvelope('prometheus', status, body, command);
+      if (!unwrapped.ok) return unwrapped.result;
+      const warnings = unwrapped.warnings.map((w) => `warning: ${w}`);
+      const lines = renderResult(unwrapped.data.resultType, unwrapped.data.result, maxSeries);
       if (lines === undefined)
         return {
           status: 'error',
           output: '',
           command,
-          reason: `unsupported resultType ${e.data.resultType}`,
+          reason: `unsupported resultType ${unwrapped.data.resultType}`,
         };
       if (lines.length === 0)
         return { status: 'empty', output: ['no series matched', ...warnings].join('\n'), command };
